@@ -1,0 +1,21 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../config.ts';
+import type { StageContext } from '../context.ts';
+import { consoleLog } from '../log.ts';
+import { openStore } from '../store/open.ts';
+
+/**
+ * Runs `fn` with a stage context built from the config file, and removes the
+ * scratch folder afterwards whatever happens.
+ */
+export async function withContext<T>(configPath: string | undefined, fn: (ctx: StageContext) => Promise<T>): Promise<T> {
+  const config = await loadConfig(configPath);
+  const scratch = await mkdtemp(join(tmpdir(), 'scorecard-'));
+  try {
+    return await fn({ config, store: openStore(config), log: consoleLog(), scratch });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Engine } from './engine.ts';
+
+export interface DuckDbOptions {
+  /** e.g. `4GB`; DuckDB's default is 80 % of the machine */
+  memoryLimit?: string;
+  /** where DuckDB spills; in Lambda this must be under /tmp */
+  tempDirectory?: string;
+  threads?: number;
+}
+
+/** DuckDB in-process: the embedded default engine. */
+export class DuckDbEngine implements Engine {
+  readonly kind = 'duckdb';
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /**
+   * @example
+   * const engine = await DuckDbEngine.open();
+   * const [row] = await engine.query<{ n: number }>('SELECT 1 AS n');
+   */
+  static async open(options: DuckDbOptions = {}): Promise<DuckDbEngine> {
+    const settings: Record<string, string> = {};
+    if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
+    if (options.tempDirectory) settings.temp_directory = options.tempDirectory;
+    if (options.threads) settings.threads = String(options.threads);
+    const instance = await DuckDBInstance.create(':memory:', settings);
+    const connection = await instance.connect();
+    // results must not depend on the machine's time zone
+    await connection.run("SET TimeZone = 'UTC'");
+    return new DuckDbEngine(instance, connection);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

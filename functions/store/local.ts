@@ -1,0 +1,43 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { FsStore } from './fs.ts';
+import type { ObjectStore } from './store.ts';
+
+/**
+ * DuckDB reads and writes local files (httpfs cannot be downloaded here), so
+ * S3 objects are staged through a local folder. On the folder store this is
+ * free: the lake already is a local folder.
+ */
+export async function stageToLocal(store: ObjectStore, prefix: string, scratch: string): Promise<string> {
+  if (store instanceof FsStore) return store.path(prefix);
+  const target = join(scratch, prefix);
+  await mkdir(target, { recursive: true });
+  for (const key of await store.list(prefix)) {
+    const bytes = await store.get(key);
+    if (bytes === undefined) continue;
+    const file = join(scratch, key);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+  }
+  return target;
+}
+
+/** Uploads every file under `dir` to `prefix` (a no-op when `dir` already is that prefix of a folder store). */
+export async function uploadFromLocal(store: ObjectStore, dir: string, prefix: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else files.push(full);
+    }
+  };
+  await walk(dir);
+  const keys: string[] = [];
+  for (const file of files.sort()) {
+    const key = `${prefix}${relative(dir, file).split(sep).join('/')}`;
+    if (!(store instanceof FsStore && store.path(key) === file)) await store.put(key, await readFile(file));
+    keys.push(key);
+  }
+  return keys;
+}
