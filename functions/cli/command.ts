@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 /** One `scorecard <name>` subcommand. */
 export interface Command {
@@ -12,7 +13,7 @@ export interface Command {
   help: string;
   options: Options;
   /** returns the process exit code */
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+  run(values: OptionValues, positionals: string[]): Promise<number>;
 }
 
 export const COMMON_OPTIONS: Options = {
@@ -31,7 +32,7 @@ export function parseCommandArgs(command: Command, argv: string[]) {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A YYYY-MM-DD option that is a real calendar date. */
-export function dateOption(value: string | boolean | undefined, name: string): string | undefined {
+export function dateOption(value: OptionValues[string], name: string): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   const parsed = new Date(`${text}T00:00:00Z`);
@@ -42,7 +43,7 @@ export function dateOption(value: string | boolean | undefined, name: string): s
 }
 
 /** A positive whole-number option. */
-export function intOption(value: string | boolean | undefined, name: string, fallback: number): number {
+export function intOption(value: OptionValues[string], name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of at least 1, not "${value}"`);

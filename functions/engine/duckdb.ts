@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Engine } from './engine.ts';
+import { ScorecardError } from '../errors.ts';
+import type { Engine, SqlOrigin } from './engine.ts';
 
 export interface DuckDbOptions {
   /** e.g. `4GB`; DuckDB's default is 80 % of the machine */
@@ -35,17 +36,36 @@ export class DuckDbEngine implements Engine {
     return new DuckDbEngine(instance, connection);
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.connection.run(sql);
+  async exec(sql: string, origin?: SqlOrigin): Promise<void> {
+    try {
+      await this.connection.run(sql);
+    } catch (error) {
+      throw located(error, origin);
+    }
   }
 
-  async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql);
-    return reader.getRowObjectsJson() as T[];
+  async query<T = Record<string, unknown>>(sql: string, origin?: SqlOrigin): Promise<T[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql);
+      return reader.getRowObjectsJson() as T[];
+    } catch (error) {
+      throw located(error, origin);
+    }
   }
 
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** A SQL error from one of the files in `sql/`, named by file. */
+export class SqlFileError extends ScorecardError {
+  override name = 'SqlFileError';
+}
+
+function located(error: unknown, origin: SqlOrigin | undefined): unknown {
+  if (!origin) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SqlFileError(`${origin.file}: ${message}`, undefined, { cause: error });
 }

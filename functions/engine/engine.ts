@@ -6,10 +6,18 @@
 export interface Engine {
   readonly kind: 'duckdb' | 'athena';
   /** runs statements that return no rows */
-  exec(sql: string): Promise<void>;
+  exec(sql: string, origin?: SqlOrigin): Promise<void>;
   /** runs one query and returns its rows */
-  query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, origin?: SqlOrigin): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/** Where a statement came from, so an engine's error can name the file in `sql/` and its line. */
+export interface SqlOrigin {
+  /** path under `sql/`, e.g. `kpis/01_revenue.sql` */
+  file: string;
+  /** lines sent before the file's first line (e.g. a generated parameters CTE) */
+  lineOffset: number;
 }
 
 /** Quotes an identifier for both DuckDB and Trino. */
