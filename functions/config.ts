@@ -25,6 +25,37 @@ export interface EmailConfig {
   exclude: string[];
 }
 
+/** The AWS deployment (`infra/`, `npx cdk deploy --all`); ignored by the CLI. */
+export interface AwsConfig {
+  /** names the stacks (`<prefix>-lake`, `-pipeline`, `-site`) and resources: lower case, digits, `-` */
+  prefix: string;
+  /** target account; empty: the account of the CLI's credentials */
+  account: string;
+  /** target region; empty: the CLI profile's region, else `us-east-1` */
+  region: string;
+  /** receives an e-mail when a night or an ingest fails (SNS subscription, confirm it once); empty: none */
+  alarmEmail: string;
+  /** CPU of the Lambda functions: `x86_64`, or `arm64` (Graviton, about 20 % cheaper) */
+  lambdaArchitecture: 'arm64' | 'x86_64';
+  /** memory of each function in MB; DuckDB may use 60 % of it */
+  memoryMb: { ingest: number; compute: number; notify: number };
+  /** `/tmp` of each DuckDB function in MB: the staged lake and DuckDB's spill files */
+  tmpMb: number;
+  /** days CloudWatch and the access-log bucket keep logs (a CloudWatch value: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, …) */
+  logRetentionDays: number;
+  /** days a delivered drop stays in the landing bucket */
+  landingRetentionDays: number;
+  /** days Athena keeps query results */
+  queryResultRetentionDays: number;
+  /** Athena cancels a query of the workgroup that scans more than this (MB) */
+  athenaScanLimitMb: number;
+  /** e-mail addresses invited to sign in to the site (Cognito sends each a temporary password) */
+  siteViewers: string[];
+  /** optional own domain for the site, e.g. `reports.example.com`, with its ACM certificate in us-east-1 */
+  siteDomain: string;
+  siteCertificateArn: string;
+}
+
 export interface Config {
   /** local workspace folder: the lake on a laptop, and the outbox */
   workspace: string;
@@ -44,6 +75,7 @@ export interface Config {
   email: EmailConfig;
   /** cron and time zone of the nightly run on AWS */
   schedule: { cron: string; timeZone: string };
+  aws: AwsConfig;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -67,7 +99,30 @@ export const DEFAULT_CONFIG: Config = {
     exclude: [],
   },
   schedule: { cron: '0 2 * * ? *', timeZone: 'UTC' },
+  aws: {
+    prefix: 'scorecard',
+    account: '',
+    region: '',
+    alarmEmail: '',
+    // x86_64 by default: its DuckDB binding is the one `npm ci` installs on a
+    // usual Linux machine, so `cdk synth` needs no network (see infra/README-deploy.md)
+    lambdaArchitecture: 'x86_64',
+    memoryMb: { ingest: 2048, compute: 4096, notify: 1024 },
+    tmpMb: 4096,
+    logRetentionDays: 90,
+    landingRetentionDays: 400,
+    queryResultRetentionDays: 30,
+    athenaScanLimitMb: 10_240,
+    siteViewers: [],
+    siteDomain: '',
+    siteCertificateArn: '',
+  },
 };
+
+/** The retention periods CloudWatch Logs accepts. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 export const CONFIG_FILE = 'scorecard.config.json';
 
@@ -77,6 +132,9 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Keys with no default that a config may still give, by the path of their object. */
+const OPTIONAL_KEYS: Record<string, string[]> = { store: ['bucket', 'endpoint', 'region'] };
+
 /** Deep-merges `override` onto `base`, checking that every key exists and has the base's type. */
 function merge(base: unknown, override: unknown, path: string): unknown {
   if (override === undefined) return base;
@@ -85,7 +143,7 @@ function merge(base: unknown, override: unknown, path: string): unknown {
     const out: Json = { ...base };
     for (const [key, value] of Object.entries(override)) {
       const where = path ? `${path}.${key}` : key;
-      if (!(key in base)) {
+      if (!(key in base) && !OPTIONAL_KEYS[path]?.includes(key)) {
         throw new ConfigError(`unknown key "${where}"`, `known keys here: ${Object.keys(base).join(', ')}`);
       }
       out[key] = merge(base[key], value, where);
@@ -131,7 +189,50 @@ export function resolveConfig(partial: unknown = {}): Config {
       `${key} must be a list of strings`,
     );
   }
+  checkAws(config.aws);
   return config;
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+function checkAws(aws: AwsConfig): void {
+  check(
+    /^[a-z][a-z0-9-]{1,19}$/.test(aws.prefix) && !/aws|amazon|cognito/.test(aws.prefix),
+    `aws.prefix must be 2-20 lower-case letters, digits or "-", starting with a letter, not "${aws.prefix}"`,
+    'it names stacks, functions and the sign-in domain, which cannot contain "aws", "amazon" or "cognito"',
+  );
+  check(aws.account === '' || /^\d{12}$/.test(aws.account), `aws.account must be a 12-digit account id, not "${aws.account}"`);
+  check(aws.region === '' || /^[a-z]{2}(-[a-z]+)+-\d$/.test(aws.region), `aws.region must be a region such as eu-west-1, not "${aws.region}"`);
+  check(aws.alarmEmail === '' || EMAIL.test(aws.alarmEmail), `aws.alarmEmail must be an e-mail address, not "${aws.alarmEmail}"`);
+  check(
+    ['arm64', 'x86_64'].includes(aws.lambdaArchitecture),
+    `aws.lambdaArchitecture must be "arm64" or "x86_64", not "${aws.lambdaArchitecture}"`,
+  );
+  for (const [name, mb] of Object.entries(aws.memoryMb)) {
+    check(Number.isInteger(mb) && mb >= 256 && mb <= 10_240, `aws.memoryMb.${name} must be a whole number of MB from 256 to 10240, not ${mb}`);
+  }
+  check(Number.isInteger(aws.tmpMb) && aws.tmpMb >= 512 && aws.tmpMb <= 10_240, `aws.tmpMb must be a whole number of MB from 512 to 10240, not ${aws.tmpMb}`);
+  check(
+    (LOG_RETENTION_DAYS as readonly number[]).includes(aws.logRetentionDays),
+    `aws.logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}, not ${aws.logRetentionDays}`,
+  );
+  for (const key of ['landingRetentionDays', 'queryResultRetentionDays', 'athenaScanLimitMb'] as const) {
+    check(Number.isInteger(aws[key]) && aws[key] >= 1, `aws.${key} must be a whole number of at least 1, not ${aws[key]}`);
+  }
+  check(aws.athenaScanLimitMb >= 10, `aws.athenaScanLimitMb must be at least 10 (Athena's minimum), not ${aws.athenaScanLimitMb}`);
+  for (const viewer of aws.siteViewers) {
+    check(typeof viewer === 'string' && EMAIL.test(viewer), `aws.siteViewers must be e-mail addresses, not ${JSON.stringify(viewer)}`);
+  }
+  check(
+    (aws.siteDomain === '') === (aws.siteCertificateArn === ''),
+    'aws.siteDomain and aws.siteCertificateArn go together',
+    'give both (the certificate must be in us-east-1 and cover the domain), or neither to use the CloudFront address',
+  );
+  check(
+    aws.siteCertificateArn === '' || aws.siteCertificateArn.startsWith('arn:aws:acm:us-east-1:'),
+    `aws.siteCertificateArn must be an ACM certificate in us-east-1, not "${aws.siteCertificateArn}"`,
+    'CloudFront only uses certificates from us-east-1',
+  );
 }
 
 /**

@@ -1,15 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
-import { writeDemoDrop } from '../demo/demo.ts';
+import { writeDemoDrop, type WriteFile } from '../demo/demo.ts';
 import { UsageError } from '../errors.ts';
 import { dateOption, intOption, todayUtc, type Command } from './command.ts';
 
-/** A writer that puts a drop's files under `dir`. */
-export function folderWriter(dir: string) {
-  return async (relativePath: string, data: string | Uint8Array): Promise<void> => {
+/** A writer that streams a drop's files under `dir` (large scales do not fit in memory). */
+export function folderWriter(dir: string): WriteFile {
+  return async (relativePath, chunks) => {
     const file = join(dir, relativePath);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, data);
+    await pipeline(Readable.from(chunks), createWriteStream(file));
   };
 }
 

@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { duckDbOptionsFromEnv } from '../aws-env.ts';
 import { ScorecardError } from '../errors.ts';
 import type { Engine, SqlOrigin } from './engine.ts';
 
@@ -24,7 +25,9 @@ export class DuckDbEngine implements Engine {
    * const engine = await DuckDbEngine.open();
    * const [row] = await engine.query<{ n: number }>('SELECT 1 AS n');
    */
-  static async open(options: DuckDbOptions = {}): Promise<DuckDbEngine> {
+  static async open(given: DuckDbOptions = {}): Promise<DuckDbEngine> {
+    // in Lambda the stacks set memory and spill settings through the environment
+    const options = { ...duckDbOptionsFromEnv(), ...given };
     const settings: Record<string, string> = {};
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.tempDirectory) settings.temp_directory = options.tempDirectory;

@@ -22,8 +22,8 @@ export interface Column {
 export interface Table {
   /** canonical table name, e.g. `opportunities` */
   name: string;
-  /** the column whose value identifies a record (never empty) */
-  key: string;
+  /** the columns whose values identify a record (never empty): one, or two for an LMS enrollment */
+  keys: readonly string[];
   /** CRM objects carry IsDeleted and SystemModstamp */
   crm: boolean;
   columns: Column[];
@@ -50,7 +50,7 @@ const opt = (type: ColumnType) => (source: string) => col(source, type, false);
 
 const crmTable = (name: string, columns: Column[]): Table => ({
   name,
-  key: 'id',
+  keys: ['id'],
   crm: true,
   columns: [
     ...columns,
@@ -142,7 +142,7 @@ export const TABLES: readonly Table[] = [
   ]),
   {
     name: 'csat_responses',
-    key: 'response_id',
+    keys: ['response_id'],
     crm: false,
     columns: [
       req('varchar')('ResponseId'),
@@ -154,7 +154,7 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'coaching_feedback',
-    key: 'feedback_id',
+    keys: ['feedback_id'],
     crm: false,
     columns: [
       req('varchar')('FeedbackId'),
@@ -165,17 +165,22 @@ export const TABLES: readonly Table[] = [
     ],
   },
   {
-    // xAPI statements and the LMS CSV reports both land here, one row per
-    // learning event, already resolved to the learner's e-mail.
+    // xAPI statements, one row per statement as delivered (voids included).
+    // The canonical view `lms_statements` dedupes them, applies voids,
+    // resolves `actor_account` through `lms_identities`, and adds one row per
+    // event of the LMS CSV reports, so KPI SQL reads one table whichever
+    // layout the LMS exported.
     name: 'lms_statements',
-    key: 'id',
+    keys: ['id'],
     crm: false,
     columns: [
       col('id', 'varchar', true),
       col('timestamp', 'timestamp', true),
+      /** lower-cased e-mail of the learner: from `mbox`, or an `account.name` that is an e-mail */
       col('actor_email', 'varchar', false),
-      /** last segment of the ADL verb IRI: registered, completed, passed, failed, scored, voided, ... */
+      /** `verb.id` shortened to `registered`, `completed`, `passed`, `failed`, `scored` or `voided` for ADL verbs; other verbs keep their full IRI */
       col('verb', 'varchar', true),
+      /** course or assessment IRI; for `voided`, the id of the cancelled statement */
       col('object_id', 'varchar', true),
       col('object_name', 'varchar', false),
       col('due_date', 'date', false),
@@ -184,7 +189,37 @@ export const TABLES: readonly Table[] = [
       col('score_raw', 'double', false),
       col('score_min', 'double', false),
       col('score_max', 'double', false),
+      /** `account.name` of an actor identified by account and not by an e-mail (matched via lms/identity-map.csv) */
+      col('actor_account', 'varchar', false),
     ],
+  },
+  {
+    // lms/enrollments.csv: one row per (learner, course) assignment.
+    name: 'lms_enrollments',
+    keys: ['user_email', 'course_id'],
+    crm: false,
+    columns: [
+      ...['UserEmail', 'CourseId', 'CourseName'].map(req('varchar')),
+      ...['AssignedDate', 'DueDate', 'CompletedDate'].map(req('date')),
+    ],
+  },
+  {
+    // lms/assessments.csv: one row per assessment taken.
+    name: 'lms_assessments',
+    keys: ['assessment_id'],
+    crm: false,
+    columns: [
+      ...['UserEmail', 'AssessmentId', 'Skill'].map(req('varchar')),
+      ...['Score', 'MaxScore'].map(req('double')),
+      req('timestamp')('TakenAt'),
+    ],
+  },
+  {
+    // lms/identity-map.csv: xAPI account names that are not e-mail addresses.
+    name: 'lms_identities',
+    keys: ['account_name'],
+    crm: false,
+    columns: [...['AccountName', 'UserEmail'].map(req('varchar'))],
   },
 ];
 

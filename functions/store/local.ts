@@ -22,6 +22,25 @@ export async function stageToLocal(store: ObjectStore, prefix: string, scratch: 
   return target;
 }
 
+// S3 serves an object with the type it was stored with: a site page without one downloads instead of opening
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  txt: 'text/plain; charset=utf-8',
+  xml: 'application/xml',
+  ico: 'image/x-icon',
+  woff2: 'font/woff2',
+};
+
+/** The Content-Type of a file by its extension; undefined lets the store choose. */
+export function contentTypeOf(path: string): string | undefined {
+  return CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
+}
+
 /** Uploads every file under `dir` to `prefix` (a no-op when `dir` already is that prefix of a folder store). */
 export async function uploadFromLocal(store: ObjectStore, dir: string, prefix: string): Promise<string[]> {
   const files: string[] = [];
@@ -36,7 +55,7 @@ export async function uploadFromLocal(store: ObjectStore, dir: string, prefix: s
   const keys: string[] = [];
   for (const file of files.sort()) {
     const key = `${prefix}${relative(dir, file).split(sep).join('/')}`;
-    if (!(store instanceof FsStore && store.path(key) === file)) await store.put(key, await readFile(file));
+    if (!(store instanceof FsStore && store.path(key) === file)) await store.put(key, await readFile(file), contentTypeOf(file));
     keys.push(key);
   }
   return keys;

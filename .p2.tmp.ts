@@ -1,0 +1,13 @@
+import { CsvParser } from './functions/ingest/csv-parser.ts';
+import { readText } from './functions/ingest/decode.ts';
+const file = process.argv[2]!;
+let t = Date.now();
+let chars = 0;
+for await (const s of readText(file, { gzip: false, encoding: 'utf-8' })) chars += s.length;
+console.log('decode only', Date.now() - t, 'ms', chars);
+t = Date.now();
+let n = 0;
+const p = new CsvParser((r) => { n += r.fields.length; });
+for await (const s of readText(file, { gzip: false, encoding: 'utf-8' })) p.push(s);
+p.end();
+console.log('decode+parse', Date.now() - t, 'ms', n);

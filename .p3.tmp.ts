@@ -1,0 +1,12 @@
+import { readCsvFile } from './functions/ingest/csv-file.ts';
+import { salesforceMapping } from './functions/ingest/formats/salesforce.ts';
+import { RowSink } from './functions/ingest/row-sink.ts';
+import { QuarantineFile } from './functions/ingest/quarantine.ts';
+const [file, object, mode] = [process.argv[2]!, process.argv[3]!, process.argv[4]];
+const sink = new RowSink('/tmp/ingest-bench/rows.csv');
+if (mode === 'nowrite') (sink as unknown as { write: () => void }).write = () => {};
+const q = new QuarantineFile('/tmp/ingest-bench/q.jsonl', 'x');
+const t = Date.now();
+await readCsvFile(file, { gzip: false, encoding: 'utf-8' }, salesforceMapping(object), sink, q);
+sink.close();
+console.log(mode, Date.now() - t, 'ms');

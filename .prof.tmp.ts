@@ -1,0 +1,11 @@
+import { readCsvFile } from './functions/ingest/csv-file.ts';
+import { salesforceMapping } from './functions/ingest/formats/salesforce.ts';
+import { RowSink } from './functions/ingest/row-sink.ts';
+import { QuarantineFile } from './functions/ingest/quarantine.ts';
+const [file, object] = [process.argv[2]!, process.argv[3]!];
+const sink = new RowSink('/tmp/ingest-bench/rows.csv');
+const q = new QuarantineFile('/tmp/ingest-bench/q.jsonl', 'x');
+const t = Date.now();
+const n = await readCsvFile(file, { gzip: false, encoding: 'utf-8' }, salesforceMapping(object), sink, q);
+sink.close();
+console.log(object, n, Date.now() - t, 'ms');

@@ -1,0 +1,58 @@
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { SAMPLE_COUNT, type QuarantineRecord } from './report.ts';
+
+/** A quarantined record's text is kept up to this many characters. */
+const MAX_TEXT = 1 << 20;
+/** A value quoted in a reason is cut at this many characters. */
+const MAX_SHOWN = 80;
+
+/**
+ * The quarantined records of one file: JSON lines in a scratch file (a bad
+ * export can quarantine millions), plus the first few kept for the report.
+ *
+ * @example
+ * const q = new QuarantineFile('/tmp/s/q-0.jsonl', 'crm/Task.csv');
+ * q.add(778, 'ActivityDate', "not a date: '2026-13-45'", '00T…,2026-13-45,…');
+ */
+export class QuarantineFile {
+  count = 0;
+  readonly samples: QuarantineRecord[] = [];
+  private fd = -1;
+
+  constructor(
+    readonly path: string,
+    readonly file: string,
+  ) {}
+
+  add(line: number, column: string, reason: string, text: string): void {
+    const record: QuarantineRecord = {
+      file: this.file,
+      line,
+      column,
+      reason,
+      text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…(cut at ${MAX_TEXT} characters)` : text,
+    };
+    if (this.fd < 0) this.fd = openSync(this.path, 'w');
+    writeSync(this.fd, JSON.stringify(record) + '\n');
+    if (this.samples.length < SAMPLE_COUNT) this.samples.push(record);
+    this.count++;
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  /** Forgets every record (the whole file was rejected after all). */
+  discard(): void {
+    this.close();
+    rmSync(this.path, { force: true });
+    this.count = 0;
+    this.samples.length = 0;
+  }
+}
+
+/** A value as shown inside a reason: quoted, cut when long. */
+export function shown(value: string): string {
+  return `'${value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value}'`;
+}

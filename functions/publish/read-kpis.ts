@@ -1,0 +1,217 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { kpiPartition, type OutputTable } from '../compute/tables.ts';
+import type { StageContext } from '../context.ts';
+import { DuckDbEngine } from '../engine/duckdb.ts';
+import { quoteLiteral } from '../engine/engine.ts';
+import { stageToLocal } from '../store/local.ts';
+import { PublishError } from './errors.ts';
+import {
+  entityKey,
+  type BreakdownRow,
+  type Entity,
+  type KpiSeries,
+  type Level,
+  type Period,
+  type PeriodType,
+  type SiteData,
+} from './site-data.ts';
+
+/** The KPI tables of one version, shaped for the pages. */
+export type VersionKpis = Pick<SiteData, 'months' | 'quarters' | 'entities' | 'values' | 'breakdowns'>;
+
+
+async function parquetFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const names = await readdir(dir, { recursive: true });
+  return names.filter((n) => n.endsWith('.parquet')).map((n) => join(dir, n)).sort();
+}
+
+/** The Parquet files of one version's table, staged locally when the lake is on S3. */
+async function tableFiles(ctx: StageContext, table: OutputTable, asOf: string): Promise<string[]> {
+  return parquetFiles(await stageToLocal(ctx.store, kpiPartition(table, asOf), ctx.scratch));
+}
+
+const source = (files: string[]): string => `read_parquet([${files.map(quoteLiteral).join(', ')}], union_by_name = true, hive_partitioning = false)`;
+
+// dates leave the engine as YYYY-MM-DD text and numbers as DOUBLE (no bigint, no DECIMAL strings)
+const dateText = (column: string): string => `CAST(CAST(${column} AS DATE) AS VARCHAR)`;
+
+interface ValueRow {
+  kpi: string;
+  level: Level;
+  entity_id: string;
+  period_type: PeriodType;
+  period_start: string;
+  period_end: string;
+  value: number | null;
+}
+
+interface BreakdownQueryRow extends ValueRow {
+  dimension: string;
+  dimension_value: string | null;
+}
+
+interface EntityRow {
+  level: Level;
+  entity_id: string;
+  name: string | null;
+  email: string | null;
+  manager_id: string | null;
+  is_active: boolean | null;
+  team_id: string | null;
+}
+
+function lastDayOf(type: PeriodType, start: string): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + (type === 'month' ? 1 : 3), 0);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The distinct periods of the rows, oldest first, the last `count` of them. */
+function periodsOf(rows: ValueRow[], type: PeriodType, count: number): Period[] {
+  const ends = new Map<string, string>();
+  for (const row of rows) if (row.period_type === type) ends.set(row.period_start, row.period_end);
+  return [...ends.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(-count)
+    .map(([start, end]) => ({ start, end, running: end < lastDayOf(type, start) }));
+}
+
+/** Entities from the rows alone, for a version written without an `entities` table. */
+function entitiesFromRows(rows: ValueRow[]): Entity[] {
+  const seen = new Map<string, Entity>();
+  for (const row of rows) {
+    const key = entityKey(row.level, row.entity_id);
+    if (!seen.has(key)) {
+      seen.set(key, { level: row.level, id: row.entity_id, name: row.entity_id, email: null, managerId: null, isActive: true, teamId: null });
+    }
+  }
+  return [...seen.values()];
+}
+
+function toEntity(row: EntityRow): Entity {
+  return {
+    level: row.level,
+    id: row.entity_id,
+    // a user without a name in the CRM is still someone: show the id
+    name: row.name?.trim() || (row.level === 'org' ? '' : row.entity_id),
+    email: row.email,
+    managerId: row.manager_id,
+    isActive: row.is_active ?? true,
+    teamId: row.team_id,
+  };
+}
+
+/**
+ * Reads the KPI tables of version `asOf` (and the current periods of
+ * `previousAsOf`, for the changes since then) in one DuckDB session and
+ * shapes them for the pages.
+ *
+ * @example
+ * const kpis = await readVersionKpis(ctx, '2026-11-26', '2026-11-25');
+ * kpis.values['team:005Hs0000000002AAA']?.bookings?.quarter.at(-1); // bookings this quarter so far
+ */
+export async function readVersionKpis(ctx: StageContext, asOf: string, previousAsOf: string | null): Promise<VersionKpis> {
+  const valueFiles = await tableFiles(ctx, 'kpi_values', asOf);
+  if (valueFiles.length === 0) {
+    throw new PublishError(
+      `there are no KPI tables as of ${asOf} in ${ctx.store.description} (${kpiPartition('kpi_values', asOf)} is empty)`,
+      `compute them first: scorecard compute --as-of ${asOf}`,
+    );
+  }
+  const breakdownFiles = await tableFiles(ctx, 'kpi_breakdowns', asOf);
+  const entityFiles = await tableFiles(ctx, 'entities', asOf);
+  const previousFiles = previousAsOf ? await tableFiles(ctx, 'kpi_values', previousAsOf) : [];
+
+  const engine = await DuckDbEngine.open({ threads: 2 });
+  try {
+    const valueColumns = `kpi, level, entity_id, period_type, ${dateText('period_start')} AS period_start,
+      ${dateText('period_end')} AS period_end, CAST(value AS DOUBLE) AS value`;
+    const rows = await engine.query<ValueRow>(`SELECT ${valueColumns} FROM ${source(valueFiles)}`);
+    const months = periodsOf(rows, 'month', 12);
+    const quarters = periodsOf(rows, 'quarter', 4);
+    const currentStarts = [months.at(-1)?.start, quarters.at(-1)?.start].filter((s): s is string => s !== undefined);
+    const inCurrent = currentStarts.length
+      ? `${dateText('period_start')} IN (${currentStarts.map(quoteLiteral).join(', ')})`
+      : 'FALSE';
+
+    const previous = previousFiles.length
+      ? await engine.query<ValueRow>(`SELECT ${valueColumns} FROM ${source(previousFiles)} WHERE ${inCurrent}`)
+      : [];
+    const breakdowns = breakdownFiles.length
+      ? await engine.query<BreakdownQueryRow>(
+          `SELECT ${valueColumns}, dimension, dimension_value FROM ${source(breakdownFiles)} WHERE ${inCurrent}
+           ORDER BY kpi, dimension, dimension_value`,
+        )
+      : [];
+    const entities = entityFiles.length
+      ? (
+          await engine.query<EntityRow>(
+            `SELECT level, entity_id, name, email, manager_id, CAST(is_active AS BOOLEAN) AS is_active, team_id
+             FROM ${source(entityFiles)} ORDER BY level, name, entity_id`,
+          )
+        ).map(toEntity)
+      : entitiesFromRows(rows);
+    if (entityFiles.length === 0) ctx.log.warn(`no entities table as of ${asOf}: pages show ids instead of names`);
+
+    return {
+      months,
+      quarters,
+      entities,
+      values: shapeValues(rows, previous, months, quarters),
+      breakdowns: shapeBreakdowns(breakdowns, months, quarters),
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
+function shapeValues(rows: ValueRow[], previous: ValueRow[], months: Period[], quarters: Period[]): SiteData['values'] {
+  const monthIndex = new Map(months.map((p, i) => [p.start, i]));
+  const quarterIndex = new Map(quarters.map((p, i) => [p.start, i]));
+  const values: SiteData['values'] = {};
+  const series = (row: ValueRow): KpiSeries => {
+    const byKpi = (values[entityKey(row.level, row.entity_id)] ??= {});
+    return (byKpi[row.kpi] ??= {
+      month: months.map(() => null),
+      quarter: quarters.map(() => null),
+      prevVersionMonth: null,
+      prevVersionQuarter: null,
+    });
+  };
+  for (const row of rows) {
+    const index = (row.period_type === 'month' ? monthIndex : quarterIndex).get(row.period_start);
+    if (index === undefined) continue;
+    series(row)[row.period_type][index] = row.value;
+  }
+  const currentMonth = months.at(-1)?.start;
+  const currentQuarter = quarters.at(-1)?.start;
+  for (const row of previous) {
+    const key = entityKey(row.level, row.entity_id);
+    // a KPI or entity that is gone from this version has nothing to compare with
+    const target = values[key]?.[row.kpi];
+    if (!target) continue;
+    if (row.period_type === 'month' && row.period_start === currentMonth) target.prevVersionMonth = row.value;
+    if (row.period_type === 'quarter' && row.period_start === currentQuarter) target.prevVersionQuarter = row.value;
+  }
+  return values;
+}
+
+function shapeBreakdowns(rows: BreakdownQueryRow[], months: Period[], quarters: Period[]): SiteData['breakdowns'] {
+  const out: SiteData['breakdowns'] = {};
+  for (const row of rows) {
+    const current = row.period_type === 'month' ? months.at(-1) : quarters.at(-1);
+    if (row.period_start !== current?.start) continue;
+    const item: BreakdownRow = {
+      period: row.period_type,
+      kpi: row.kpi,
+      dimension: row.dimension,
+      dimensionValue: row.dimension_value ?? 'Unknown',
+      value: row.value,
+    };
+    (out[entityKey(row.level, row.entity_id)] ??= []).push(item);
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolUser,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClientIdentityProvider,
+  type UserPoolClient,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import type { EdgeAuthConfig } from '../edge/auth-config.ts';
+import { CALLBACK_PATH } from '../edge/oauth.ts';
+
+export interface SiteAuthProps {
+  prefix: string;
+  /** the site's addresses, e.g. `https://d111111abcdef8.cloudfront.net`: sign-in returns there */
+  siteUrls: string[];
+  /** e-mail addresses invited to sign in */
+  viewers: string[];
+  /** the SSM parameter the edge function reads (see SiteGate) */
+  parameterName: string;
+}
+
+/** How long a sign-in lasts: a working day, so that nobody signs in twice a day. */
+export const SIGN_IN_HOURS = 12;
+
+/**
+ * Who may read the reports: a Cognito user pool with no self sign-up (an
+ * administrator invites people, or the config's `aws.siteViewers`), MFA
+ * required, the hosted UI on a Cognito domain, a public app client for the
+ * site (authorization code + PKCE), and the SSM parameter that tells the
+ * edge function all of this.
+ *
+ * @example
+ * new SiteAuth(this, 'Auth', { prefix, siteUrls: [`https://${distribution.distributionDomainName}`], viewers: [], parameterName });
+ */
+export class SiteAuth extends Construct {
+  readonly userPool: UserPool;
+  readonly domain: UserPoolDomain;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: SiteAuthProps) {
+    super(scope, id);
+    const [siteUrl = ''] = props.siteUrls;
+    this.userPool = new UserPool(this, 'Viewers', {
+      userPoolName: `${props.prefix}-site-viewers`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(7),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      userInvitation: {
+        emailSubject: 'Your sign-in to the sales scorecard',
+        emailBody: `You can now read the sales scorecard at ${siteUrl}/ . Sign in with {username} and the temporary password {####}, then set your own password and an authenticator app.`,
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const plusReason =
+      'Threat protection needs the Plus feature plan (billed per user); the pool has no self sign-up and requires MFA for its few invited viewers.';
+    Validations.of(this.userPool).acknowledge({ id: 'AwsSolutions-COG3', reason: plusReason }, { id: 'AwsSolutions-COG8', reason: plusReason });
+
+    this.domain = this.userPool.addDomain('HostedUi', {
+      // unique per account and region, and free of the words Cognito forbids in prefixes
+      cognitoDomain: { domainPrefix: `${props.prefix}-${Stack.of(this).account}` },
+    });
+
+    this.client = this.userPool.addClient('Site', {
+      userPoolClientName: `${props.prefix}-site`,
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: props.siteUrls.map((url) => `${url}${CALLBACK_PATH}`),
+        logoutUrls: props.siteUrls.map((url) => `${url}/`),
+      },
+      idTokenValidity: Duration.hours(SIGN_IN_HOURS),
+      accessTokenValidity: Duration.hours(SIGN_IN_HOURS),
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    const config: EdgeAuthConfig = {
+      region: Stack.of(this).region,
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      domain: this.domain.baseUrl(),
+    };
+    new StringParameter(this, 'EdgeConfig', {
+      parameterName: props.parameterName,
+      description: 'Scorecard site: the user pool the sign-in edge function checks tokens against',
+      stringValue: Stack.of(this).toJsonString(config),
+    });
+
+    for (const email of props.viewers) {
+      // an id from the address, so that removing one viewer does not re-invite the others
+      const id = createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 12);
+      new CfnUserPoolUser(this, `Viewer-${id}`, {
+        userPoolId: this.userPool.userPoolId,
+        username: email,
+        desiredDeliveryMediums: ['EMAIL'],
+        userAttributes: [
+          { name: 'email', value: email },
+          { name: 'email_verified', value: 'true' },
+        ],
+      });
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import type {
+  CloudFrontHeaders,
+  CloudFrontRequest,
+  CloudFrontRequestEvent,
+  CloudFrontRequestResult,
+  CloudFrontResultResponse,
+} from 'aws-lambda';
+import { issuerOf, parseEdgeAuthConfig, type EdgeAuthConfig } from './auth-config.ts';
+import { clearCookie, parseCookies, setCookie } from './cookies.ts';
+import { indexUri } from './directory-index.ts';
+import { tokenKeyId, verifyIdToken, type Jwk } from './jwt.ts';
+import {
+  authorizeUrl,
+  CALLBACK_PATH,
+  decodeState,
+  encodeState,
+  exchangeCode,
+  logoutUrl,
+  newSignInAttempt,
+  SIGN_OUT_PATH,
+  type SignInAttempt,
+  type Tokens,
+} from './oauth.ts';
+
+/** The viewer's ID token: the only thing that lets a request through. */
+export const ID_COOKIE = 'scorecard_id';
+/** The PKCE verifier and nonce of a sign-in in progress (10 minutes). */
+export const ATTEMPT_COOKIE = 'scorecard_signin';
+
+/** What the function reaches outside itself, so that tests can stand in for Cognito and SSM. */
+export interface EdgeDeps {
+  config(): Promise<EdgeAuthConfig>;
+  /** the pool's signing keys; `kid` is the one a token names (refetch when unknown) */
+  keys(config: EdgeAuthConfig, kid: string | undefined): Promise<Jwk[]>;
+  exchange(config: EdgeAuthConfig, code: string, redirectUri: string, verifier: string): Promise<Tokens>;
+  /** seconds since the epoch */
+  now(): number;
+  attempt(): SignInAttempt;
+}
+
+// Generated responses get the headers the distribution's policy gives S3's.
+const SECURITY_HEADERS: CloudFrontHeaders = {
+  'cache-control': [{ key: 'Cache-Control', value: 'no-store' }],
+  'strict-transport-security': [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }],
+  'referrer-policy': [{ key: 'Referrer-Policy', value: 'no-referrer' }],
+  'x-content-type-options': [{ key: 'X-Content-Type-Options', value: 'nosniff' }],
+};
+
+function redirect(location: string, cookies: string[] = []): CloudFrontResultResponse {
+  return {
+    status: '302',
+    statusDescription: 'Found',
+    headers: {
+      ...SECURITY_HEADERS,
+      location: [{ key: 'Location', value: location }],
+      ...(cookies.length ? { 'set-cookie': cookies.map((value) => ({ key: 'Set-Cookie', value })) } : {}),
+    },
+  };
+}
+
+function page(status: string, text: string): CloudFrontResultResponse {
+  return {
+    status,
+    headers: { ...SECURITY_HEADERS, 'content-type': [{ key: 'Content-Type', value: 'text/html; charset=utf-8' }] },
+    body: `<!doctype html><html lang="en"><meta charset="utf-8"><title>Scorecard</title><p>${text}</p><p><a href="/">Sign in again</a></p></html>`,
+  };
+}
+
+async function callback(request: CloudFrontRequest, origin: string, config: EdgeAuthConfig, deps: EdgeDeps): Promise<CloudFrontResultResponse> {
+  const query = new URLSearchParams(request.querystring);
+  const code = query.get('code');
+  const state = decodeState(query.get('state') ?? '');
+  const [verifier, nonce] = (parseCookies(request.headers.cookie).get(ATTEMPT_COOKIE) ?? '').split('.');
+  // the nonce ties the callback to the browser that started the sign-in
+  if (!code || !state || !verifier || !nonce || state.nonce !== nonce) {
+    return page('401', 'The sign-in could not be completed.');
+  }
+  let tokens: Tokens;
+  try {
+    tokens = await deps.exchange(config, code, `${origin}${CALLBACK_PATH}`, verifier);
+  } catch {
+    return page('502', 'The sign-in service did not answer as expected.');
+  }
+  return redirect(state.returnTo, [setCookie(ID_COOKIE, tokens.id_token, tokens.expires_in), clearCookie(ATTEMPT_COOKIE)]);
+}
+
+/**
+ * The site's gate, on every viewer request: a valid ID token of the pool
+ * lets the request through to S3 (with `/dir/` mapped to `/dir/index.html`);
+ * anything else is sent to the hosted UI to sign in, then back to the page
+ * it asked for.
+ *
+ * @example
+ * const result = await handleViewerRequest(event.Records[0].cf.request, lambdaDeps());
+ */
+export async function handleViewerRequest(request: CloudFrontRequest, deps: EdgeDeps): Promise<CloudFrontRequestResult> {
+  const host = request.headers.host?.[0]?.value ?? '';
+  const origin = `https://${host}`;
+  const config = await deps.config();
+  if (request.uri === CALLBACK_PATH) return callback(request, origin, config, deps);
+  if (request.uri === SIGN_OUT_PATH) return redirect(logoutUrl(config, `${origin}/`), [clearCookie(ID_COOKIE)]);
+
+  const token = parseCookies(request.headers.cookie).get(ID_COOKIE);
+  if (token) {
+    const keys = await deps.keys(config, tokenKeyId(token));
+    const claims = verifyIdToken(token, keys, { issuer: issuerOf(config), clientId: config.clientId, now: deps.now() });
+    if (claims) return { ...request, uri: indexUri(request.uri) };
+  }
+  const attempt = deps.attempt();
+  const returnTo = request.querystring ? `${request.uri}?${request.querystring}` : request.uri;
+  return redirect(authorizeUrl(config, `${origin}${CALLBACK_PATH}`, attempt, encodeState(attempt.nonce, returnTo)), [
+    setCookie(ATTEMPT_COOKIE, `${attempt.verifier}.${attempt.nonce}`, 600),
+  ]);
+}
+
+/** Set at bundling time (infra/constructs/site-auth.ts): the SSM parameter holding the EdgeAuthConfig. */
+const PARAMETER_NAME = process.env.SCORECARD_EDGE_PARAMETER ?? '';
+const PARAMETER_REGION = process.env.SCORECARD_EDGE_PARAMETER_REGION ?? '';
+const SSM_MODULE = '@aws-sdk/client-ssm';
+
+interface SsmModule {
+  SSMClient: new (options: { region: string }) => { send(command: unknown): Promise<{ Parameter?: { Value?: string } }> };
+  GetParameterCommand: new (input: { Name: string }) => unknown;
+}
+
+/**
+ * The real surroundings of the function, cached for the life of the
+ * container: the parameter once, the keys until a token names an unknown one.
+ */
+export function lambdaDeps(): EdgeDeps {
+  let config: Promise<EdgeAuthConfig> | undefined;
+  let keys: { list: Jwk[]; fetchedAt: number } | undefined;
+  return {
+    config() {
+      config ??= (async () => {
+        // the Lambda runtime's own SDK: the edge bundle is CommonJS, so require() finds it on NODE_PATH
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- not a project dependency
+        const ssm = require(SSM_MODULE) as SsmModule;
+        const client = new ssm.SSMClient({ region: PARAMETER_REGION });
+        const result = await client.send(new ssm.GetParameterCommand({ Name: PARAMETER_NAME }));
+        return parseEdgeAuthConfig(result.Parameter?.Value ?? '');
+      })().catch((error: unknown) => {
+        config = undefined;
+        throw error;
+      });
+      return config;
+    },
+    async keys(pool, kid) {
+      const now = Date.now();
+      const known = keys?.list.some((k) => k.kid === kid);
+      if (!keys || (!known && now - keys.fetchedAt > 60_000)) {
+        const response = await fetch(`${issuerOf(pool)}/.well-known/jwks.json`);
+        const body = (await response.json()) as { keys?: Jwk[] };
+        keys = { list: body.keys ?? [], fetchedAt: now };
+      }
+      return keys.list;
+    },
+    exchange: (pool, code, redirectUri, verifier) => exchangeCode(pool, code, redirectUri, verifier),
+    now: () => Math.floor(Date.now() / 1000),
+    attempt: () => newSignInAttempt(),
+  };
+}
+
+const deps = lambdaDeps();
+
+/** Lambda@Edge entry (viewer request). */
+export async function handler(event: CloudFrontRequestEvent): Promise<CloudFrontRequestResult> {
+  const request = event.Records[0]?.cf.request;
+  if (!request) throw new Error('not a CloudFront viewer-request event');
+  return handleViewerRequest(request, deps);
+}

@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { serveStatic } from './functions/publish/static-server.ts';
+const root = process.argv[2]!;
+const [p, width, y, h] = [process.argv[3]!, Number(process.argv[4] ?? 1280), Number(process.argv[5] ?? 0), Number(process.argv[6] ?? 900)];
+const { url, close } = await serveStatic(root);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width, height: 900 } });
+page.on('console', (m) => console.log('console', m.type(), m.text(), JSON.stringify(m.location())));
+page.on('requestfailed', (r) => console.log('failed', r.url()));
+page.on('response', (r) => { if (r.status() >= 400) console.log('status', r.status(), r.url()); });
+await page.goto(url + p);
+await page.screenshot({ path: `/tmp/shot.png`, fullPage: true, clip: { x: 0, y, width, height: h } });
+await browser.close();
+await close();

@@ -1,0 +1,29 @@
+-- Current state of cases: the latest version of each id (greatest
+-- system_modstamp, NULL lowest; then the greater drop id; then the later line
+-- of the file), and then records whose latest version is deleted are dropped.
+-- Drop ids sort chronologically (2026-11-26, 2026-11-26T0200Z), so "greater"
+-- is "later".
+CREATE OR REPLACE VIEW cases AS
+SELECT
+  id,
+  account_id,
+  created_date,
+  is_closed,
+  closed_date,
+  status,
+  priority,
+  origin,
+  owner_id,
+  is_deleted,
+  system_modstamp
+FROM (
+  SELECT
+    r.*,
+    row_number() OVER (
+      PARTITION BY id
+      ORDER BY system_modstamp DESC NULLS LAST, drop_id DESC, source_line DESC
+    ) AS version_rank
+  FROM raw_cases AS r
+) AS versions
+WHERE version_rank = 1
+  AND (is_deleted IS NULL OR NOT is_deleted)

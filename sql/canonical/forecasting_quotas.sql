@@ -1,0 +1,25 @@
+-- Current state of forecasting_quotas: the latest version of each id (greatest
+-- system_modstamp, NULL lowest; then the greater drop id; then the later line
+-- of the file), and then records whose latest version is deleted are dropped.
+-- Drop ids sort chronologically (2026-11-26, 2026-11-26T0200Z), so "greater"
+-- is "later".
+CREATE OR REPLACE VIEW forecasting_quotas AS
+SELECT
+  id,
+  quota_owner_id,
+  start_date,
+  quota_amount,
+  period_id,
+  is_deleted,
+  system_modstamp
+FROM (
+  SELECT
+    r.*,
+    row_number() OVER (
+      PARTITION BY id
+      ORDER BY system_modstamp DESC NULLS LAST, drop_id DESC, source_line DESC
+    ) AS version_rank
+  FROM raw_forecasting_quotas AS r
+) AS versions
+WHERE version_rank = 1
+  AND (is_deleted IS NULL OR NOT is_deleted)

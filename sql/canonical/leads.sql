@@ -1,0 +1,32 @@
+-- Current state of leads: the latest version of each id (greatest
+-- system_modstamp, NULL lowest; then the greater drop id; then the later line
+-- of the file), and then records whose latest version is deleted are dropped.
+-- Drop ids sort chronologically (2026-11-26, 2026-11-26T0200Z), so "greater"
+-- is "later".
+CREATE OR REPLACE VIEW leads AS
+SELECT
+  id,
+  owner_id,
+  status,
+  created_date,
+  is_converted,
+  converted_date,
+  converted_opportunity_id,
+  converted_account_id,
+  lead_source,
+  rating,
+  country,
+  state,
+  is_deleted,
+  system_modstamp
+FROM (
+  SELECT
+    r.*,
+    row_number() OVER (
+      PARTITION BY id
+      ORDER BY system_modstamp DESC NULLS LAST, drop_id DESC, source_line DESC
+    ) AS version_rank
+  FROM raw_leads AS r
+) AS versions
+WHERE version_rank = 1
+  AND (is_deleted IS NULL OR NOT is_deleted)

@@ -1,0 +1,34 @@
+-- Current state of opportunities: the latest version of each id (greatest
+-- system_modstamp, NULL lowest; then the greater drop id; then the later line
+-- of the file), and then records whose latest version is deleted are dropped.
+-- Drop ids sort chronologically (2026-11-26, 2026-11-26T0200Z), so "greater"
+-- is "later".
+CREATE OR REPLACE VIEW opportunities AS
+SELECT
+  id,
+  account_id,
+  owner_id,
+  amount,
+  stage_name,
+  is_closed,
+  is_won,
+  close_date,
+  created_date,
+  name,
+  type,
+  lead_source,
+  probability,
+  forecast_category_name,
+  is_deleted,
+  system_modstamp
+FROM (
+  SELECT
+    r.*,
+    row_number() OVER (
+      PARTITION BY id
+      ORDER BY system_modstamp DESC NULLS LAST, drop_id DESC, source_line DESC
+    ) AS version_rank
+  FROM raw_opportunities AS r
+) AS versions
+WHERE version_rank = 1
+  AND (is_deleted IS NULL OR NOT is_deleted)

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeVersion } from '../../../functions/compute/compute.ts';
+import { kpiPartition } from '../../../functions/compute/tables.ts';
+import { resolveConfig } from '../../../functions/config.ts';
+import type { StageContext } from '../../../functions/context.ts';
+import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
+import { quoteLiteral } from '../../../functions/engine/engine.ts';
+import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
+import { memoryLog } from '../../../functions/log.ts';
+import { FsStore } from '../../../functions/store/fs.ts';
+import { compareKpis, type KpiDiff } from './compare-kpis.ts';
+
+const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
+const CASES = (await readdir(GOLDEN, { withFileTypes: true }))
+  .filter((d) => d.isDirectory() && existsSync(join(GOLDEN, d.name, 'as_of')))
+  .map((d) => d.name)
+  .sort();
+const KEYS = ['kpi', 'level', 'entity_id', 'period_type', 'period_start'];
+const TABLE_KEYS = { kpi_values: KEYS, kpi_breakdowns: [...KEYS, 'dimension', 'dimension_value'] };
+
+function report(table: string, diff: KpiDiff, changed: string): string {
+  return [
+    `${table}: ${diff.expected} rows expected, ${diff.actual} computed; ${diff.missing} missing, ${diff.extra} extra, ${diff.mismatched} different`,
+    ...diff.sample,
+    `the computed table is in ${changed} (diff it with the expected CSV)`,
+  ].join('\n');
+}
+
+describe.each(CASES)('golden case %s: ingest + compute give the expected KPI tables', (name) => {
+  const dir = join(GOLDEN, name);
+  let workspace: string;
+  let ctx: StageContext;
+  let asOf: string;
+  let engine: DuckDbEngine;
+
+  beforeAll(async () => {
+    workspace = await mkdtemp(join(tmpdir(), `compute-golden-${name}-`));
+    ctx = {
+      config: resolveConfig({ workspace }),
+      store: new FsStore(workspace),
+      log: memoryLog(),
+      scratch: join(workspace, 'scratch'),
+    };
+    asOf = (await readFile(join(dir, 'as_of'), 'utf8')).trim();
+    await landDrop(ctx, join(dir, 'drop'), asOf);
+    await ingestDrop(ctx, asOf);
+    await computeVersion(ctx, asOf);
+    engine = await DuckDbEngine.open();
+    for (const table of ['kpi_values', 'kpi_breakdowns', 'entities'] as const) {
+      const file = join(workspace, kpiPartition(table, asOf), 'part-0.parquet');
+      await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
+    }
+  });
+
+  afterAll(async () => {
+    await engine?.close();
+    await rm(workspace, { recursive: true, force: true });
+  });
+
+  it.each(Object.entries(TABLE_KEYS))('%s matches expected/ row by row', async (table, keys) => {
+    const diff = await compareKpis(engine, table, join(dir, 'expected', `${table}.csv`), keys);
+    if (diff.sample.length > 0) {
+      const changed = join(tmpdir(), `golden-${name}-changed`);
+      await mkdir(changed, { recursive: true });
+      await engine.exec(`COPY ${table} TO ${quoteLiteral(join(changed, `${table}.csv`))} (HEADER)`);
+      expect.fail(report(table, diff, changed));
+    }
+    expect(diff).toMatchObject({ missing: 0, extra: 0, mismatched: 0 });
+    expect(diff.actual).toBeGreaterThan(0);
+  });
+
+  it('has one entities row for every entity with KPI rows, and no other', async () => {
+    const [row] = await engine.query<{ without: number; unused: number; n: number }>(`
+      SELECT
+        CAST((SELECT count(*) FROM (SELECT DISTINCT level, entity_id FROM kpi_values) v
+          WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.level = v.level AND e.entity_id = v.entity_id)) AS INTEGER) AS without,
+        CAST((SELECT count(*) FROM entities e
+          WHERE NOT EXISTS (SELECT 1 FROM kpi_values v WHERE e.level = v.level AND e.entity_id = v.entity_id)) AS INTEGER) AS unused,
+        CAST((SELECT count(*) FROM entities) AS INTEGER) AS n`);
+    expect(row).toEqual({ without: 0, unused: 0, n: expect.any(Number) });
+    expect(row?.n).toBeGreaterThan(2);
+  });
+
+  it('the comparison notices a changed value, a NULL and a missing row', async () => {
+    // the check itself must be able to fail: tamper with a copy of the computed table
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE tampered AS
+      SELECT *, row_number() OVER (ORDER BY value IS NULL, kpi, level, entity_id, period_type, period_start) AS n
+      FROM kpi_values`);
+    await engine.exec(`UPDATE tampered SET value = CASE n WHEN 1 THEN value * (1 + 1e-5) + 1 ELSE NULL END WHERE n <= 2`);
+    await engine.exec(`DELETE FROM tampered WHERE n = 3`);
+    const diff = await compareKpis(engine, 'tampered', join(dir, 'expected', 'kpi_values.csv'), KEYS);
+    expect(diff).toMatchObject({ mismatched: 2, missing: 1, extra: 0 });
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
+import { KPIS } from '../../../functions/compute/kpis.ts';
+
+const { blocks, families } = await readKpiSql();
+
+describe('sql/kpis', () => {
+  it('has the building blocks in dependency order', () => {
+    expect(blocks.map((b) => b.relation)).toEqual([
+      'members',
+      'entity_info',
+      'grid',
+      'opp_families',
+      'opp_facts',
+      'open_states',
+      'deal_stats',
+      'lead_stats',
+    ]);
+  });
+
+  it('uses only relations defined before it', () => {
+    blocks.forEach((block, i) => {
+      const later = blocks.slice(i + 1).map((b) => b.relation);
+      for (const relation of later) expect(block.text, `${block.name} uses ${relation}`).not.toMatch(new RegExp(`\\b(FROM|JOIN)\\s+${relation}\\b`));
+    });
+  });
+
+  it('has one file per KPI family, 01 to 11', () => {
+    expect(families.map((f) => f.name.slice('kpis/'.length, 'kpis/NN'.length))).toEqual(
+      Array.from({ length: 11 }, (_, i) => String(i + 1).padStart(2, '0')),
+    );
+  });
+
+  it('computes each of the 49 KPIs in its family file and nowhere else', () => {
+    expect(KPIS).toHaveLength(49);
+    expect(new Set(KPIS.map((k) => k.id)).size).toBe(49);
+    for (const { id, family } of KPIS) {
+      const homes = families.filter((f) => f.text.includes(`'${id}'`)).map((f) => f.name);
+      expect(homes, id).toEqual([families[family - 1]?.name]);
+    }
+  });
+});
