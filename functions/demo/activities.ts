@@ -1,7 +1,7 @@
 import type { Account } from './accounts.ts';
 import type { Book } from './book.ts';
 import type { DemoContext } from './context.ts';
-import { activeAt } from './contracts.ts';
+import { activeAt, type Contract } from './contracts.ts';
 import { BLOCK, KEY_PREFIX, salesforceId } from './ids.ts';
 import { TERRITORY_BLOCK, workerAt } from './org.ts';
 import { Random } from './random.ts';
@@ -45,19 +45,15 @@ const SUBJECTS: Record<Kind, readonly string[]> = {
 
 const ONLINE = ['Zoom', 'Microsoft Teams', 'Google Meet'] as const;
 const INTERNAL = ['Update forecast', 'Pipeline review prep', 'CRM hygiene', 'Territory plan'] as const;
+const TYPE: Record<Kind, string> = { call: 'Call', email: 'Email', other: 'Other', meeting: 'Meeting', demo: 'Demo', visit: 'Visit', 'call-event': 'Call' };
 
-const built = new WeakMap<Book, { tasks: Activity[]; events: Activity[] }>();
-
-/** The book's activities, built once per book (they live as long as it does). */
-export function activitiesOf(ctx: DemoContext, book: Book): { tasks: Activity[]; events: Activity[] } {
-  let activities = built.get(book);
-  if (!activities) built.set(book, (activities = buildActivities(ctx, book)));
-  return activities;
-}
-
-export function buildActivities(ctx: DemoContext, book: Book): { tasks: Activity[]; events: Activity[] } {
+/**
+ * A territory's tasks or its events. Each kind has its own random stream,
+ * so Task.csv and Event.csv each build only their own.
+ */
+export function buildActivities(ctx: DemoContext, book: Book, wanted: 'task' | 'event'): Activity[] {
   const { territory } = book;
-  const rng = Random.stream(ctx.seed, 'activities', territory.index);
+  const rng = Random.stream(ctx.seed, wanted === 'task' ? 'tasks' : 'events', territory.index);
   const { start, asOf } = ctx.window;
   const tz = territory.region.tzHours;
   const all: Activity[] = [];
@@ -65,7 +61,7 @@ export function buildActivities(ctx: DemoContext, book: Book): { tasks: Activity
 
   const add = (kind: Kind, day: Day, account: Account | null, whatId: string | null, subject: string) => {
     if (day > asOf || day < start - 30) return;
-    const event = kind === 'meeting' || kind === 'demo' || kind === 'visit' || kind === 'call-event';
+    const event = wanted === 'event';
     const durationMinutes = event ? (kind === 'visit' ? rng.pick([90, 120, 180]) : rng.pick([30, 45, 60, 60, 90])) : 0;
     let ms = officeTime(rng, day, tz);
     if (ms + durationMinutes * 60_000 > ctx.asOfEndMs) ms = ctx.asOfEndMs - (durationMinutes + 60) * 60_000;
@@ -74,13 +70,13 @@ export function buildActivities(ctx: DemoContext, book: Book): { tasks: Activity
     all.push({
       num: 0,
       id: '',
-      kind: event ? 'event' : 'task',
+      kind: wanted,
       ms,
       createdMs: Math.max(ms - rng.int(0, 5) * DAY_MS - rng.int(0, 8) * HOUR_MS, (start - 40) * DAY_MS),
       ownerIndex: workerAt(territory, day),
       account,
       whatId,
-      type: { call: 'Call', email: 'Email', other: 'Other', meeting: 'Meeting', demo: 'Demo', visit: 'Visit', 'call-event': 'Call' }[kind],
+      type: TYPE[kind],
       taskSubtype: event ? null : kind === 'call' ? 'Call' : kind === 'email' ? 'Email' : 'Task',
       subject: account ? `${subject} - ${account.name}` : subject,
       status,
@@ -91,63 +87,75 @@ export function buildActivities(ctx: DemoContext, book: Book): { tasks: Activity
     });
   };
 
-  const dealKinds: readonly (readonly [Kind, number])[] = [
-    ['call', 30],
-    ['email', 30],
-    ['other', 8],
-    ['meeting', 14],
-    ['demo', 6],
-    ['visit', 24 * visit],
-    ['call-event', 4],
-  ];
+  // Deals: a touch or two plus one every two weeks while open; two thirds are tasks.
+  const kinds: readonly (readonly [Kind, number])[] =
+    wanted === 'task'
+      ? [
+          ['call', 30],
+          ['email', 30],
+          ['other', 8],
+        ]
+      : [
+          ['meeting', 14],
+          ['demo', 6],
+          ['visit', 24 * visit],
+          ['call-event', 4],
+        ];
+  const share = wanted === 'task' ? 0.66 : 0.34 + 0.2 * visit;
   for (const opportunity of book.opportunities) {
     if (opportunity.deleted) continue;
     const last = opportunity.history[opportunity.history.length - 1];
     if (!last) continue;
     const from = dayOf(opportunity.createdMs);
     const to = last.stage >= 4 ? dayOf(last.ms) : asOf;
-    const touches = Math.min(30, rng.poisson((2 + (to - from) / 12) * territory.activityRate));
+    const touches = Math.min(20, rng.poisson((1.5 + (to - from) / 14) * territory.activityRate * share));
     for (let k = 0; k < touches; k++) {
-      const kind = rng.weighted(dealKinds);
+      const kind = rng.weighted(kinds);
       add(kind, workday(from + rng.int(0, Math.max(0, to - from))), opportunity.account, opportunity.id, rng.pick(SUBJECTS[kind]));
     }
   }
 
-  // Customers get check-ins; prospects get the odd cold call.
+  // Customers get check-ins (visits and meetings, or calls); prospects get the odd cold call or e-mail.
+  const contractsOf = new Map<Account, Contract[]>();
+  for (const c of book.contracts) {
+    const list = contractsOf.get(c.account);
+    if (list) list.push(c);
+    else contractsOf.set(c.account, [c]);
+  }
+  const months: Day[] = [];
+  for (let month = monthStart(start); month <= asOf; month = monthStart(month, 1)) months.push(month);
   for (const account of book.accounts) {
-    const contracts = book.contracts.filter((c) => c.account === account);
-    for (let month = monthStart(start); month <= asOf; month = monthStart(month, 1)) {
+    const contracts = contractsOf.get(account) ?? [];
+    for (const month of months) {
       const mid = month + 14;
       const customer = contracts.some((c) => activeAt(c, mid));
-      if (customer ? rng.chance(0.35 * territory.activityRate) : account.createdDay < mid && rng.chance(0.06)) {
-        const kind: Kind = customer ? rng.weighted([['visit', 2 * visit], ['meeting', 1], ['call', 1]] as const) : rng.pick(['call', 'email'] as const);
-        add(kind, workday(month + rng.int(0, 27)), account, account.id, customer ? rng.pick(['Quarterly business review', 'Check-in', 'Renewal check-in']) : 'Prospecting');
+      const day = workday(month + rng.int(0, 27));
+      if (wanted === 'event' && customer && rng.chance((0.15 + 0.2 * visit) * territory.activityRate)) {
+        add(rng.weighted([['visit', 2 * visit], ['meeting', 1]] as const), day, account, account.id, rng.pick(['Quarterly business review', 'Check-in', 'Renewal check-in']));
+      } else if (wanted === 'task' && (customer ? rng.chance(0.12 * territory.activityRate) : account.createdDay < mid && rng.chance(0.06))) {
+        add(rng.pick(['call', 'email'] as const), day, account, account.id, customer ? 'Check-in' : 'Prospecting');
       }
     }
   }
 
-  for (let week = start; week <= asOf; week += 7) {
-    if (rng.chance(0.4)) add('other', workday(week + rng.int(0, 4)), null, null, rng.pick(INTERNAL));
-  }
-
-  // The first territory of each unit has a task and an event that were logged twice and deleted.
-  if (territory.index % TERRITORY_BLOCK === 0) {
-    for (const kind of ['task', 'event'] as const) {
-      const original = all.find((a) => a.kind === kind && a.account !== null && a.ms < ctx.asOfEndMs - 10 * DAY_MS);
-      if (original) all.push({ ...original, createdMs: original.createdMs + 60_000, ms: original.ms + 60_000, deleted: true });
+  if (wanted === 'task') {
+    for (let week = start; week <= asOf; week += 7) {
+      if (rng.chance(0.4)) add('other', workday(week + rng.int(0, 4)), null, null, rng.pick(INTERNAL));
     }
   }
 
-  all.sort((a, b) => a.ms - b.ms);
-  const tasks: Activity[] = [];
-  const events: Activity[] = [];
-  for (const draft of all) {
-    const list = draft.kind === 'task' ? tasks : events;
-    draft.num = territory.index * BLOCK.activity + list.length + 1;
-    draft.id = salesforceId(draft.kind === 'task' ? KEY_PREFIX.task : KEY_PREFIX.event, draft.num);
-    list.push(draft);
+  // The first territory of each unit has an activity that was logged twice and deleted.
+  if (territory.index % TERRITORY_BLOCK === 0) {
+    const original = all.find((a) => a.account !== null && a.ms < ctx.asOfEndMs - 10 * DAY_MS);
+    if (original) all.push({ ...original, createdMs: original.createdMs + 60_000, ms: original.ms + 60_000, deleted: true });
   }
-  return { tasks, events };
+
+  all.sort((a, b) => a.ms - b.ms);
+  all.forEach((activity, k) => {
+    activity.num = territory.index * BLOCK.activity + k + 1;
+    activity.id = salesforceId(wanted === 'task' ? KEY_PREFIX.task : KEY_PREFIX.event, activity.num);
+  });
+  return all;
 }
 
 function location(rng: Random, kind: Kind, account: Account | null): string {

@@ -1,33 +1,32 @@
 import { buildAccounts, type Account } from './accounts.ts';
 import type { DemoContext } from './context.ts';
 import { buildContracts, type Contract } from './contracts.ts';
-import type { Lead } from './leads.ts';
 import type { Territory } from './org.ts';
 import { buildPipeline, type Opportunity } from './pipeline.ts';
 
 /**
- * A territory's book of business: its accounts, deals, leads and contracts.
+ * A territory's book of business: its accounts, deals and contracts (leads,
+ * activities and cases are made from it by the files that need them).
  * Rebuilt from the seed by each file that needs it, so a big organisation
  * never has to be held in memory; the first BOOK_CACHE_TERRITORIES books of
- * a drop are kept (about 1–3 MB each, with their activities and cases), so
+ * a drop are kept (about 1–2 MB each, with their cases), so
  * a small drop builds each book once.
  */
 export interface Book {
   territory: Territory;
   accounts: Account[];
   opportunities: Opportunity[];
-  leads: Lead[];
   contracts: Contract[];
 }
 
 export function buildBook(ctx: DemoContext, territory: Territory): Book {
   const accounts = buildAccounts(ctx, territory);
-  const { opportunities, leads } = buildPipeline(ctx, territory, accounts);
+  const opportunities = buildPipeline(ctx, territory, accounts);
   const contracts = buildContracts(ctx, territory, opportunities);
-  return { territory, accounts, opportunities, leads, contracts };
+  return { territory, accounts, opportunities, contracts };
 }
 
-export const BOOK_CACHE_TERRITORIES = 64;
+export const BOOK_CACHE_TERRITORIES = 32;
 
 const caches = new WeakMap<DemoContext, Map<number, Book>>();
 

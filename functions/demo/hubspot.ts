@@ -4,7 +4,7 @@ import type { DemoContext } from './context.ts';
 import { money } from './csv.ts';
 import { HUBSPOT_ID_BASE } from './ids.ts';
 import { accountKey, userKey } from './keys.ts';
-import type { LeadStatus } from './leads.ts';
+import { buildLeads, type LeadStatus } from './leads.ts';
 import { userAt, type Territory, type User } from './org.ts';
 import { stage } from './stages.ts';
 import { formatDateTimeSpaced, formatDay } from './time.ts';
@@ -86,7 +86,7 @@ const contacts = csvFile(
     const nameById = new Map(ctx.org.users.map((u) => [u.id, u.person.name]));
     for (const book of books(ctx)) {
       const companyByAccountId = new Map(book.accounts.map((a) => [a.id, accountKey(ctx, a)]));
-      for (const l of book.leads) {
+      for (const l of buildLeads(ctx, book)) {
         if (l.deleted) continue;
         const c = l.converted;
         const lifecycle = c?.opportunityId ? 'Opportunity' : c ? 'Customer' : l.status === 'Qualified' ? 'Sales Qualified Lead' : 'Lead';

@@ -49,9 +49,14 @@ const POD = 'Hs';
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const MAX_NUMBER = 10_000_000_000;
 
+const suffixes = new Map<string, string>();
+
 export function salesforceId(prefix: string, n: number): string {
   if (!Number.isInteger(n) || n < 0 || n >= MAX_NUMBER) throw new RangeError(`id number out of range: ${n}`);
-  return withSuffix(prefix + POD + String(n).padStart(10, '0'));
+  // Digits are never upper case, so the suffix depends on the prefix alone.
+  let suffix = suffixes.get(prefix);
+  if (suffix === undefined) suffixes.set(prefix, (suffix = withSuffix(`${prefix}${POD}0000000000`).slice(15)));
+  return `${prefix}${POD}${String(n).padStart(10, '0')}${suffix}`;
 }
 
 /** Salesforce's 15 → 18 conversion: one character per 5-character chunk, a bit per upper-case letter. */

@@ -1,9 +1,11 @@
 import type { Account } from './accounts.ts';
+import type { Book } from './book.ts';
 import type { DemoContext } from './context.ts';
+import { BLOCK } from './ids.ts';
 import { companyDomain, companyName, JOB_TITLES, personName, type PersonName } from './names.ts';
-import { userAt, workerAt, type Territory } from './org.ts';
-import type { Random } from './random.ts';
-import { DAY_MS, dayOf, officeTime, workday, type Day } from './time.ts';
+import { TERRITORY_BLOCK, userAt, workerAt, type Territory } from './org.ts';
+import { Random } from './random.ts';
+import { DAY_MS, dayOf, HOUR_MS, officeTime, workday, type Day } from './time.ts';
 
 export type LeadStatus = 'Open - Not Contacted' | 'Working - Contacted' | 'Qualified' | 'Unqualified' | 'Closed - Converted';
 
@@ -49,8 +51,31 @@ function person(rng: Random, territory: Territory, company: string, n: number) {
   return { person: who, title: rng.pick(JOB_TITLES), email: `${who.handle}@${companyDomain(company, n)}` };
 }
 
+/**
+ * A territory's leads: one for each opportunity that came from a lead
+ * (converted the day the opportunity was created), and about 1.4 times as
+ * many that did not become one; numbered in creation order.
+ */
+export function buildLeads(ctx: DemoContext, book: Book): Lead[] {
+  const { territory } = book;
+  const rng = Random.stream(ctx.seed, 'leads', territory.index);
+  const leads: Lead[] = [];
+  for (const o of book.opportunities) {
+    if (o.fromLead && !o.deleted) leads.push(convertedLead(rng, ctx, territory, o.account, { id: o.id, createdMs: o.createdMs, source: o.leadSource }));
+  }
+  leads.push(...otherLeads(rng, ctx, territory, book.accounts, rng.poisson(leads.length * 1.4 + 2)));
+  // The first territory of each unit has a lead entered twice; the copy was deleted.
+  const original = territory.index % TERRITORY_BLOCK === 0 ? leads.find((l) => l.converted === null && l.createdMs < ctx.asOfEndMs - 3 * DAY_MS) : undefined;
+  if (original) leads.push({ ...original, createdMs: original.createdMs + HOUR_MS, modstampMs: original.createdMs + DAY_MS, deleted: true });
+  leads.sort((a, b) => a.createdMs - b.createdMs);
+  leads.forEach((lead, k) => {
+    lead.num = territory.index * BLOCK.lead + k + 1;
+  });
+  return leads;
+}
+
 /** The lead an opportunity came from, converted on the day the opportunity was created. */
-export function convertedLead(
+function convertedLead(
   rng: Random,
   ctx: DemoContext,
   territory: Territory,
@@ -83,7 +108,7 @@ export function convertedLead(
  * worked, older ones qualified, disqualified, or converted into an account
  * without an opportunity.
  */
-export function otherLeads(rng: Random, ctx: DemoContext, territory: Territory, accounts: readonly Account[], count: number): Lead[] {
+function otherLeads(rng: Random, ctx: DemoContext, territory: Territory, accounts: readonly Account[], count: number): Lead[] {
   const { start, asOf } = ctx.window;
   const leadQueue = ctx.org.queues.find((q) => q.purpose === 'leads');
   const leads: Lead[] = [];

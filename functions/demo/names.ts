@@ -62,7 +62,19 @@ const GERMAN_LAST = [
 /** ASCII for e-mail handles: umlauts spelled out, apostrophes and spaces dropped. */
 const SPELLED_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', é: 'e', è: 'e', á: 'a', ó: 'o' };
 
+const handles = new Map<string, string>();
+
+/** Memoised: a few thousand distinct names are spelled out millions of times at scale. */
 export function asciiHandle(text: string): string {
+  let handle = handles.get(text);
+  if (handle === undefined) {
+    if (handles.size > 100_000) handles.clear();
+    handles.set(text, (handle = spellOut(text)));
+  }
+  return handle;
+}
+
+function spellOut(text: string): string {
   let out = '';
   for (const c of text.toLowerCase()) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;

@@ -250,6 +250,11 @@ function shuffle<T>(rng: Random, items: T[]): T[] {
   return items;
 }
 
+/** True for an owner who joined during the history (a new hire), false for one who was there before it. */
+export function joinedDuringHistory(spell: Spell): boolean {
+  return spell.from > -NEVER;
+}
+
 /** The spell covering `day`, or null during a vacancy. */
 export function spellAt(territory: Territory, day: Day): Spell | null {
   for (const spell of territory.spells) if (day >= spell.from && day < spell.to) return spell;

@@ -1,8 +1,8 @@
 import type { Account } from './accounts.ts';
 import type { DemoContext } from './context.ts';
 import { BLOCK, KEY_PREFIX, salesforceId } from './ids.ts';
-import { convertedLead, LEAD_SOURCES, otherLeads, type Lead } from './leads.ts';
-import { spellAt, TERRITORY_BLOCK, workerAt, type Territory } from './org.ts';
+import { LEAD_SOURCES } from './leads.ts';
+import { joinedDuringHistory, spellAt, TERRITORY_BLOCK, workerAt, type Territory } from './org.ts';
 import type { Family, Product } from './products.ts';
 import { listTotalCents, planQuote, type QuoteLine } from './quotes.ts';
 import { Random } from './random.ts';
@@ -10,8 +10,7 @@ import { CLOSED_LOST, CLOSED_WON, NEGOTIATION, PROPOSAL, PROSPECTING, QUALIFICAT
 import { DAY_MS, dayOf, HOUR_MS, monthEnd, officeTime, workday, type Day } from './time.ts';
 
 /**
- * Opportunities, their stage history and products, and the leads they came
- * from. Each opportunity is simulated whole (stages, slipping close dates,
+ * Opportunities, their stage history and products. Each opportunity is simulated whole (stages, slipping close dates,
  * a quote at Proposal, maybe a discount at Negotiation, the close) and then
  * cut at asOf: what happened by then is its history, the last state is the
  * current record.
@@ -39,6 +38,8 @@ export interface Opportunity {
   name: string;
   type: string;
   leadSource: string;
+  /** converted from a lead (leads.ts makes the lead itself) */
+  fromLead: boolean;
   createdMs: number;
   ownerIndex: number;
   /** up to asOf, oldest first; the last row is the current state */
@@ -48,10 +49,6 @@ export interface Opportunity {
   deleted: boolean;
 }
 
-export interface Pipeline {
-  opportunities: Opportunity[];
-  leads: Lead[];
-}
 
 interface Plan {
   ms: number;
@@ -62,7 +59,7 @@ interface Plan {
 /** Close-date pushes per opportunity; keeps history within its id block (ids.ts). */
 const MAX_PUSHES = 8;
 
-export function buildPipeline(ctx: DemoContext, territory: Territory, accounts: Account[]): Pipeline {
+export function buildPipeline(ctx: DemoContext, territory: Territory, accounts: Account[]): Opportunity[] {
   const rng = Random.stream(ctx.seed, 'pipeline', territory.index);
   const { start, asOf } = ctx.window;
   const tz = territory.region.tzHours;
@@ -91,7 +88,6 @@ export function buildPipeline(ctx: DemoContext, territory: Territory, accounts: 
   plans.sort((a, b) => a.ms - b.ms);
 
   const opportunities: Opportunity[] = [];
-  const leads: Lead[] = [];
   for (const plan of plans) {
     const createdDay = dayOf(plan.ms);
     const account = plan.account ?? chooseAccount(rng, accounts, createdDay);
@@ -149,6 +145,7 @@ export function buildPipeline(ctx: DemoContext, territory: Territory, accounts: 
       name: `${account.name} - ${quote.family}${existing ? ' expansion' : ''}`,
       type: existing ? (rng.chance(0.85) ? 'Existing Customer - Upgrade' : 'Existing Customer - Replacement') : 'New Customer',
       leadSource: source,
+      fromLead,
       createdMs: plan.ms,
       ownerIndex,
       history,
@@ -157,32 +154,24 @@ export function buildPipeline(ctx: DemoContext, territory: Territory, accounts: 
       deleted: false,
     };
     opportunities.push(opportunity);
-    if (fromLead) leads.push(convertedLead(rng, ctx, territory, account, { id, createdMs: plan.ms, source }));
   }
 
-  leads.push(...otherLeads(rng, ctx, territory, accounts, rng.poisson(leads.length * 1.4 + 2)));
-
   // The first territory of each unit carries a duplicate that someone deleted.
-  if (territory.index % TERRITORY_BLOCK === 0) addDeletedDuplicates(rng, ctx, territory, opportunities, leads);
-
-  leads.sort((a, b) => a.createdMs - b.createdMs);
-  leads.forEach((lead, k) => {
-    lead.num = territory.index * BLOCK.lead + k + 1;
-  });
-  return { opportunities, leads };
+  if (territory.index % TERRITORY_BLOCK === 0) addDeletedDuplicate(rng, ctx, territory, opportunities);
+  return opportunities;
 }
 
 /** How busy the territory is on `day`: a vacancy is covered part-time, a new hire ramps up over 3 months. */
 function staffing(territory: Territory, day: Day): number {
   const spell = spellAt(territory, day);
   if (!spell) return 0.3;
-  return spell.from > -1e8 ? Math.min(1, 0.35 + (0.65 * (day - spell.from)) / 90) : 1;
+  return joinedDuringHistory(spell) ? Math.min(1, 0.35 + (0.65 * (day - spell.from)) / 90) : 1;
 }
 
 function rampFactor(territory: Territory, day: Day): number {
   const spell = spellAt(territory, day);
-  if (!spell || spell.from < -1e8) return spell ? 1 : 0.8;
-  return Math.min(1, 0.7 + (0.3 * (day - spell.from)) / 120);
+  if (!spell) return 0.8;
+  return joinedDuringHistory(spell) ? Math.min(1, 0.7 + (0.3 * (day - spell.from)) / 120) : 1;
 }
 
 /** A random account that exists and has not churned; a customer comes up about half as often as a prospect. */
@@ -289,8 +278,8 @@ function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
 
-/** A duplicate opportunity and a duplicate lead, created by mistake and deleted the next day. */
-function addDeletedDuplicates(rng: Random, ctx: DemoContext, territory: Territory, opportunities: Opportunity[], leads: Lead[]) {
+/** A duplicate opportunity, created by mistake and deleted the next day. */
+function addDeletedDuplicate(rng: Random, ctx: DemoContext, territory: Territory, opportunities: Opportunity[]) {
   const recent = opportunities.filter((o) => o.createdMs > ctx.asOfEndMs - 200 * DAY_MS && o.createdMs < ctx.asOfEndMs - 3 * DAY_MS);
   if (recent.length === 0) return;
   const original = rng.pick(recent);
@@ -309,6 +298,4 @@ function addDeletedDuplicates(rng: Random, ctx: DemoContext, territory: Territor
     modstampMs: createdMs + DAY_MS,
     deleted: true,
   });
-  const lead = leads.find((l) => l.converted === null && l.createdMs < ctx.asOfEndMs - 3 * DAY_MS);
-  if (lead) leads.push({ ...lead, createdMs: lead.createdMs + HOUR_MS, modstampMs: lead.createdMs + DAY_MS, deleted: true });
 }

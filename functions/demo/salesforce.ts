@@ -1,4 +1,4 @@
-import { activitiesOf, type Activity } from './activities.ts';
+import { buildActivities, type Activity } from './activities.ts';
 import { accountModstamp } from './accounts.ts';
 import { books } from './book.ts';
 import { csvFile, type DropFile } from './chunks.ts';
@@ -7,6 +7,7 @@ import { activeAt, type Contract } from './contracts.ts';
 import type { Cell } from './csv.ts';
 import { money } from './csv.ts';
 import { HISTORY_PER_OPPORTUNITY, ITEMS_PER_OPPORTUNITY, KEY_PREFIX, salesforceId } from './ids.ts';
+import { buildLeads } from './leads.ts';
 import { asciiHandle } from './names.ts';
 import { userAt, type Territory, type User } from './org.ts';
 import { PRODUCTS } from './products.ts';
@@ -47,7 +48,11 @@ const accounts = csvFile(
     for (const book of books(ctx)) {
       const owner = currentOwner(ctx, book.territory).id;
       const byAccount = new Map<string, Contract[]>();
-      for (const c of book.contracts) byAccount.set(c.account.id, [...(byAccount.get(c.account.id) ?? []), c]);
+      for (const c of book.contracts) {
+        const list = byAccount.get(c.account.id);
+        if (list) list.push(c);
+        else byAccount.set(c.account.id, [c]);
+      }
       for (const a of book.accounts) {
         const contracts = byAccount.get(a.id) ?? [];
         const type = contracts.some((c) => activeAt(c, ctx.window.asOf)) ? 'Customer' : contracts.some((c) => c.status !== 'Draft') ? 'Former Customer' : 'Prospect';
@@ -82,7 +87,8 @@ const history = csvFile(
         for (const [j, h] of o.history.entries()) {
           if (j >= HISTORY_PER_OPPORTUNITY) throw new Error(`opportunity ${o.id} has more than ${HISTORY_PER_OPPORTUNITY} history rows`);
           const s = stage(h.stage);
-          yield [salesforceId(KEY_PREFIX.history, o.num * HISTORY_PER_OPPORTUNITY + j), o.id, userAt(ctx.org, h.byUserIndex).id, dt(h.ms), s.name, money(h.amountCents), money(Math.round((h.amountCents * s.probability) / 100)), d(h.closeDay), s.probability, s.forecastCategory, o.deleted, dt(o.deleted ? o.modstampMs : h.ms)];
+          const created = dt(h.ms);
+          yield [salesforceId(KEY_PREFIX.history, o.num * HISTORY_PER_OPPORTUNITY + j), o.id, userAt(ctx.org, h.byUserIndex).id, created, s.name, money(h.amountCents), money(Math.round((h.amountCents * s.probability) / 100)), d(h.closeDay), s.probability, s.forecastCategory, o.deleted, o.deleted ? dt(o.modstampMs) : created];
         }
       }
     }
@@ -121,7 +127,7 @@ const leads = csvFile(
   ['Id', 'FirstName', 'LastName', 'Company', 'Title', 'Email', 'Status', 'LeadSource', 'Rating', 'Country', 'State', 'City', 'OwnerId', 'IsConverted', 'ConvertedDate', 'ConvertedAccountId', 'ConvertedContactId', 'ConvertedOpportunityId', 'CreatedDate', 'IsDeleted', 'SystemModstamp'],
   function* (ctx) {
     for (const book of books(ctx)) {
-      for (const l of book.leads) {
+      for (const l of buildLeads(ctx, book)) {
         const c = l.converted;
         yield [salesforceId(KEY_PREFIX.lead, l.num), l.person.firstName, l.person.lastName, l.company, l.title, l.email, l.status, l.source, l.rating, l.country, l.state, l.city, l.ownerId, c !== null, c ? d(c.day) : null, c?.accountId, c ? salesforceId(KEY_PREFIX.contact, l.num) : null, c?.opportunityId, dt(l.createdMs), l.deleted, dt(l.modstampMs)];
       }
@@ -129,15 +135,15 @@ const leads = csvFile(
   },
 );
 
-function* activities(ctx: DemoContext, kind: 'tasks' | 'events'): Generator<Activity> {
-  for (const book of books(ctx)) yield* activitiesOf(ctx, book)[kind];
+function* activities(ctx: DemoContext, kind: 'task' | 'event'): Generator<Activity> {
+  for (const book of books(ctx)) yield* buildActivities(ctx, book, kind);
 }
 
 const tasks = csvFile(
   'crm/Task.csv',
   ['Id', 'WhatId', 'AccountId', 'Subject', 'ActivityDate', 'Status', 'Priority', 'OwnerId', 'Type', 'TaskSubtype', 'CreatedDate', 'IsDeleted', 'SystemModstamp'],
   function* (ctx) {
-    for (const t of activities(ctx, 'tasks')) {
+    for (const t of activities(ctx, 'task')) {
       const modstamp = t.deleted ? t.ms + HOUR_MS : t.status === 'Completed' ? t.ms : t.createdMs;
       yield [t.id, t.whatId, t.account?.id, t.subject, d(dayOf(t.ms)), t.status, t.priority, userAt(ctx.org, t.ownerIndex).id, t.type, t.taskSubtype, dt(t.createdMs), t.deleted, dt(Math.min(modstamp, ctx.asOfEndMs))];
     }
@@ -148,7 +154,7 @@ const events = csvFile(
   'crm/Event.csv',
   ['Id', 'WhatId', 'AccountId', 'Subject', 'Location', 'StartDateTime', 'EndDateTime', 'ActivityDate', 'DurationInMinutes', 'OwnerId', 'Type', 'CreatedDate', 'IsDeleted', 'SystemModstamp'],
   function* (ctx) {
-    for (const e of activities(ctx, 'events')) {
+    for (const e of activities(ctx, 'event')) {
       const modstamp = e.deleted ? e.ms : e.createdMs;
       yield [e.id, e.whatId, e.account?.id, e.subject, e.location, dt(e.ms), dt(e.ms + e.durationMinutes * 60_000), d(dayOf(e.ms)), e.durationMinutes, userAt(ctx.org, e.ownerIndex).id, e.type, dt(e.createdMs), e.deleted, dt(Math.min(modstamp, ctx.asOfEndMs))];
     }

@@ -40,11 +40,22 @@ export function formatDay(day: Day): string {
 
 const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
+/** `HH:MM:SS` for each second of the day (a dense array: filled in order, once). */
+let clock: string[] | null = null;
+
+function clockTimes(): string[] {
+  const times: string[] = [];
+  for (let second = 0; second < 86_400; second++) {
+    times.push(`${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)}`);
+  }
+  return times;
+}
+
 /** `YYYY-MM-DDTHH:MM:SS.000Z` (instants are kept to the second). */
 export function formatDateTime(ms: number): string {
   const day = dayOf(ms);
-  const seconds = Math.floor((ms - day * DAY_MS) / 1000);
-  return `${formatDay(day)}T${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}.000Z`;
+  clock ??= clockTimes();
+  return `${formatDay(day)}T${clock[Math.floor((ms - day * DAY_MS) / 1000)]}.000Z`;
 }
 
 /** `YYYY-MM-DDTHH:MM:SS+07:00`: the same instant written in a local offset (as some LMSs do). */

@@ -1,10 +1,12 @@
 import { CsvParser, type CsvRecord } from './csv-parser.ts';
 import { readText } from './decode.ts';
 import { FileRejectedError } from './errors.ts';
-import type { CsvMapping } from './formats/csv-mapping.ts';
+import type { CsvMapping, ValueProblem } from './formats/csv-mapping.ts';
+import type { SinkLayout } from './parquet.ts';
 import { shown, type QuarantineFile } from './quarantine.ts';
 import type { RowSink } from './row-sink.ts';
-import { convertValue, expectedForm } from './values.ts';
+import type { ColumnType } from './schema.ts';
+import { converterFor, expectedForm } from './values.ts';
 
 export interface ReadOptions {
   gzip: boolean;
@@ -13,6 +15,12 @@ export interface ReadOptions {
 
 /** How the fields of a row are turned into canonical values, worked out from the header. */
 interface Plan {
+  /**
+   * `fields`: the sink holds the file's own fields (converted in place), so
+   * that a record needing no conversion is copied as it is; `canonical`: the
+   * sink holds the canonical columns (for mappings that join or derive).
+   */
+  layout: 'fields' | 'canonical';
   /** per canonical column: index of its field in the row, or -1 (optional column not in the file) */
   fields: number[];
   convert: ((text: string) => string | undefined)[];
@@ -25,6 +33,7 @@ interface Plan {
   expected: string[];
   keys: number[];
   width: number;
+  sink: SinkLayout;
 }
 
 /** Matches the header row to the mapping; rejects a duplicate or a missing required column. */
@@ -43,6 +52,7 @@ function planFor(mapping: CsvMapping, header: string[]): Plan {
     index.set(lower, i);
   });
   const plan: Plan = {
+    layout: 'fields',
     fields: [],
     convert: [],
     appended: [],
@@ -51,17 +61,19 @@ function planFor(mapping: CsvMapping, header: string[]): Plan {
     expected: [],
     keys: [],
     width: header.length,
+    sink: { types: [], select: [] },
   };
   const missing: string[] = [];
   mapping.columns.forEach((m, c) => {
     const found = m.headers.find((h) => index.has(h.toLowerCase()));
     if (!found && m.required) missing.push(m.headers[0] ?? m.column.name);
-    plan.fields.push(found ? index.get(found.toLowerCase())! : -1);
+    const at = found ? index.get(found.toLowerCase())! : -1;
+    plan.fields.push(at);
     plan.appended.push((m.append ?? []).flatMap((h) => index.get(h.toLowerCase()) ?? []));
     plan.fallback.push(m.fallback ?? '');
     const type = m.column.type;
-    plan.convert.push(m.convert ?? ((text: string) => convertValue(type, text)));
-    plan.names.push(found ? header[index.get(found.toLowerCase())!]!.trim() : (m.headers[0] ?? m.column.name));
+    plan.convert.push(m.convert ?? converterFor(type));
+    plan.names.push(at >= 0 ? header[at]!.trim() : (m.headers[0] ?? m.column.name));
     plan.expected.push(m.expected ?? expectedForm(type));
     if (mapping.table.keys.includes(m.column.name)) plan.keys.push(c);
   });
@@ -72,17 +84,40 @@ function planFor(mapping: CsvMapping, header: string[]): Plan {
       1,
     );
   }
+  const used = plan.fields.filter((f) => f >= 0);
+  const joins = mapping.derive !== undefined || plan.appended.some((a) => a.length > 0);
+  if (joins || new Set(used).size !== used.length) {
+    plan.layout = 'canonical';
+    plan.sink = {
+      types: mapping.columns.map((m) => m.column.type),
+      select: mapping.columns.map((_, c) => c),
+    };
+  } else {
+    const types: ColumnType[] = header.map(() => 'varchar');
+    mapping.columns.forEach((m, c) => {
+      const at = plan.fields[c]!;
+      if (at >= 0) types[at] = m.column.type;
+    });
+    plan.sink = {
+      types,
+      select: mapping.columns.map((_, c) => {
+        const at = plan.fields[c]!;
+        return at >= 0 ? at : { constant: plan.fallback[c]! };
+      }),
+    };
+  }
   return plan;
 }
 
 /**
- * Reads one CSV export of the contract: every good row goes to `sink` as
- * canonical values, every bad one to `quarantine` with its line, column and
- * reason. Throws FileRejectedError when the file cannot be read as a whole
- * (encoding, broken gzip, open quote at the end, bad header).
+ * Reads one CSV export of the contract: every good row goes to `sink`
+ * (see Plan.layout), every bad one to `quarantine` with its line, column
+ * and reason. Throws FileRejectedError when the file cannot be read as a
+ * whole (encoding, broken gzip, open quote at the end, bad header).
+ * Returns the records read and how the sink's columns map to the table.
  *
  * @example
- * const read = await readCsvFile('/lake/landing/d/crm/User.csv', opts, salesforceMapping('User'), sink, quarantine);
+ * const { read } = await readCsvFile('/lake/landing/d/crm/User.csv', opts, salesforceMapping('User'), sink, quarantine);
  */
 export async function readCsvFile(
   path: string,
@@ -90,7 +125,7 @@ export async function readCsvFile(
   mapping: CsvMapping,
   sink: RowSink,
   quarantine: QuarantineFile,
-): Promise<number> {
+): Promise<{ read: number; layout: SinkLayout }> {
   let plan: Plan | undefined;
   let read = 0;
   const values: string[] = new Array<string>(mapping.columns.length).fill('');
@@ -104,7 +139,7 @@ export async function readCsvFile(
     }
     read++;
     const problem = rowValues(plan, record, values);
-    if (problem) {
+    if (typeof problem === 'object') {
       quarantine.add(record.line, problem.column, problem.reason, parser.recordText());
       return;
     }
@@ -114,18 +149,24 @@ export async function readCsvFile(
       quarantine.add(record.line, checked.column, checked.reason, parser.recordText());
       return;
     }
-    sink.write(record.line, values, record.plain);
+    if (plan.layout === 'canonical') sink.write(record.line, values, record.plain);
+    else if (problem === 'unchanged' && record.verbatim) sink.writeText(record.line, parser.recordText());
+    else sink.write(record.line, record.fields, record.plain);
   });
   for await (const text of readText(path, options)) parser.push(text);
   parser.end();
   if (!plan) {
     throw new FileRejectedError('the file is empty: it has no header row', 'send the export with its header row', 1);
   }
-  return read;
+  return { read, layout: plan.sink };
 }
 
-/** Fills `values` from a record; returns what is wrong with it, if anything. */
-function rowValues(plan: Plan, record: CsvRecord, values: string[]): { column: string; reason: string } | undefined {
+/**
+ * Fills `values` from a record (and, in the `fields` layout, converts the
+ * record's fields in place). Returns what is wrong with the record, or
+ * whether any field changed.
+ */
+function rowValues(plan: Plan, record: CsvRecord, values: string[]): ValueProblem | 'changed' | 'unchanged' {
   if (record.error) return { column: '', reason: `the record holds ${record.error}` };
   const fields = record.fields;
   if (fields.length !== plan.width) {
@@ -134,6 +175,7 @@ function rowValues(plan: Plan, record: CsvRecord, values: string[]): { column: s
       reason: `the record has ${fields.length} fields but the header has ${plan.width} (a missing quote or delimiter?)`,
     };
   }
+  let changed = false;
   for (let c = 0; c < values.length; c++) {
     const at = plan.fields[c]!;
     if (at < 0) {
@@ -145,11 +187,15 @@ function rowValues(plan: Plan, record: CsvRecord, values: string[]): { column: s
     const value = plan.convert[c]!(text);
     if (value === undefined) return { column: plan.names[c]!, reason: `${plan.expected[c]}: ${shown(text)}` };
     values[c] = value;
+    if (value !== text) {
+      changed = true;
+      if (plan.layout === 'fields') fields[at] = value;
+    }
   }
   for (const c of plan.keys) {
     if (values[c] === '') return { column: plan.names[c]!, reason: 'the key is empty: every record needs one' };
   }
-  return undefined;
+  return changed ? 'changed' : 'unchanged';
 }
 
 /** Several fields as one value: the non-blank ones, trimmed, space separated. */

@@ -7,6 +7,8 @@ export interface CsvRecord {
   line: number;
   /** no field holds a comma, quote or line break, so fields can be written out unquoted */
   plain: boolean;
+  /** the record's text (`recordText()`) is RFC 4180 that reads back as `fields`: no carriage return outside quotes */
+  verbatim: boolean;
   /** why the record is malformed (stray quote, NUL byte); then `fields` are not to be used */
   error: string | undefined;
 }
@@ -43,7 +45,7 @@ export class CsvParser {
   private recordStart = 0;
   private recordEnd = 0;
   private final = false;
-  private readonly record: CsvRecord = { fields: [], line: 1, plain: true, error: undefined };
+  private readonly record: CsvRecord = { fields: [], line: 1, plain: true, verbatim: true, error: undefined };
 
   constructor(private readonly onRecord: (record: CsvRecord) => void) {}
 
@@ -108,6 +110,7 @@ export class CsvParser {
     record.line = this.line;
     record.fields = text.split(',');
     record.plain = text.indexOf('\r') === -1;
+    record.verbatim = record.plain;
     record.error = this.nulBefore(next) ? 'a NUL byte' : undefined;
     this.emit(pos, next, 1);
   }
@@ -122,6 +125,7 @@ export class CsvParser {
     const length = buf.length;
     const fields: string[] = [];
     let error: string | undefined;
+    let verbatim = true;
     let i = pos;
     let lines = 1;
     for (;;) {
@@ -180,7 +184,9 @@ export class CsvParser {
       }
       let end = j;
       if (c !== COMMA && end > i && buf.charCodeAt(end - 1) === CR) end--;
-      fields.push(buf.slice(i, end));
+      const field = buf.slice(i, end);
+      if (verbatim && field.indexOf('\r') !== -1) verbatim = false;
+      fields.push(field);
       i = j;
       if (c === COMMA) {
         i++;
@@ -192,6 +198,7 @@ export class CsvParser {
     record.line = this.line;
     record.fields = fields;
     record.plain = false;
+    record.verbatim = verbatim;
     const next = i + 1;
     record.error = error ?? (this.nulBefore(next) ? 'a NUL byte' : undefined);
     if (error) {

@@ -22,23 +22,29 @@ export async function* readText(
   options: { gzip: boolean; encoding: string },
 ): AsyncGenerator<string, void, undefined> {
   const decoder = textDecoder(options.encoding);
-  const source = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  const bytes = options.gzip ? source.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : source;
-  if (options.gzip) source.on('error', (error) => bytes.destroy(error));
-  let lines = 1;
+  let offset = 0;
   let first = true;
   try {
-    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+    for await (const chunk of byteStream(path, options.gzip)) {
       if (first) checkNotUtf16(chunk, options.encoding);
       first = false;
-      const text = decoder.write(chunk, lines);
-      lines += countNewlines(text);
+      const text = decoder.write(chunk, offset);
+      offset += chunk.length;
       if (text.length > 0) yield text;
     }
+    const rest = decoder.end(offset);
+    if (rest.length > 0) yield rest;
   } catch (error) {
+    if (error instanceof InvalidBytes) {
+      // the line is only worth counting once something is wrong: read the file again up to the byte
+      const line = await lineOfByte(path, options.gzip, error.offset);
+      const shown = error.byte === undefined ? '' : ` (byte 0x${error.byte.toString(16).toUpperCase().padStart(2, '0')})`;
+      throw new FileRejectedError(`line ${line} holds bytes that are not valid ${error.encoding}${shown}`, ENCODING_HINT, line, {
+        cause: error,
+      });
+    }
     if (error instanceof FileRejectedError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (options.gzip && (code.startsWith('Z_') || code === 'ERR_INVALID_ARG_TYPE' || /gzip|zlib|unexpected end/i.test(String(error)))) {
+    if (options.gzip && isGzipError(error)) {
       throw new FileRejectedError(
         `not a complete gzip file (${(error as Error).message})`,
         'send the file again: it was cut short or is not gzip-compressed',
@@ -48,32 +54,77 @@ export async function* readText(
     }
     throw error;
   }
-  const rest = decoder.end(lines);
-  if (rest.length > 0) yield rest;
+}
+
+function byteStream(path: string, gzip: boolean): AsyncIterable<Buffer> {
+  const source = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  if (!gzip) return source;
+  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
+  source.on('error', (error) => gunzip.destroy(error));
+  return source.pipe(gunzip);
+}
+
+function isGzipError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return code.startsWith('Z_') || /gzip|zlib|unexpected end|incorrect header/i.test(String(error));
+}
+
+/** The physical line (1-based) holding byte `offset` of the (decompressed) file. */
+async function lineOfByte(path: string, gzip: boolean, offset: number): Promise<number> {
+  let line = 1;
+  let seen = 0;
+  try {
+    for await (const chunk of byteStream(path, gzip)) {
+      const end = Math.min(chunk.length, offset - seen);
+      for (let i = chunk.indexOf(10); i !== -1 && i < end; i = chunk.indexOf(10, i + 1)) line++;
+      seen += chunk.length;
+      if (seen >= offset) break;
+    }
+  } catch {
+    // the bytes up to the bad one were readable the first time: the count is complete
+  }
+  return line;
+}
+
+/** A byte that is not valid in the encoding, at an offset of the decompressed file. */
+class InvalidBytes extends Error {
+  constructor(
+    readonly encoding: string,
+    readonly offset: number,
+    readonly byte: number | undefined,
+  ) {
+    super(`invalid ${encoding} at byte ${offset}`);
+  }
 }
 
 interface Decoder {
-  /** decodes a chunk; `line` is the physical line the chunk starts on, for messages */
-  write(chunk: Buffer, line: number): string;
-  end(line: number): string;
+  /** decodes a chunk; `offset` is the chunk's first byte in the file, for messages */
+  write(chunk: Buffer, offset: number): string;
+  end(offset: number): string;
 }
 
 function textDecoder(encoding: string): Decoder {
   const name = encoding.toLowerCase().replace(/_/g, '-');
   if (name === 'utf-8' || name === 'utf8') {
     // fatal: a byte that is not UTF-8 rejects the file instead of becoming U+FFFD
-    const decoder = new TextDecoder('utf-8', { fatal: true });
     // (it also strips a leading BOM)
-    const wrap = (run: () => string, chunk: Buffer | undefined, line: number): string => {
-      try {
-        return run();
-      } catch (error) {
-        throw invalidBytes('UTF-8', chunk, line, error);
-      }
-    };
+    const decoder = new TextDecoder('utf-8', { fatal: true });
     return {
-      write: (chunk, line) => wrap(() => decoder.decode(chunk, { stream: true }), chunk, line),
-      end: (line) => wrap(() => decoder.decode(), undefined, line),
+      write: (chunk, offset) => {
+        try {
+          return decoder.decode(chunk, { stream: true });
+        } catch {
+          const at = firstInvalidUtf8(chunk);
+          throw new InvalidBytes('UTF-8', offset + at, chunk[at]);
+        }
+      },
+      end: (offset) => {
+        try {
+          return decoder.decode();
+        } catch {
+          throw new InvalidBytes('UTF-8', offset, undefined);
+        }
+      },
     };
   }
   if (!iconv.encodingExists(name)) {
@@ -83,53 +134,54 @@ function textDecoder(encoding: string): Decoder {
     );
   }
   const decoder = iconv.getDecoder(name, { stripBOM: true });
-  const check = (text: string, line: number): string => {
+  let lines = 1;
+  const check = (text: string): string => {
     // iconv-lite decodes bytes that the encoding does not define as U+FFFD
     const bad = text.indexOf('\ufffd');
     if (bad >= 0) {
-      throw new FileRejectedError(
-        `line ${line + countNewlines(text.slice(0, bad))} holds bytes that are not valid ${encoding}`,
-        ENCODING_HINT,
-        line + countNewlines(text.slice(0, bad)),
-      );
+      const line = lines + countNewlines(text.slice(0, bad));
+      throw new FileRejectedError(`line ${line} holds bytes that are not valid ${encoding}`, ENCODING_HINT, line);
     }
+    lines += countNewlines(text);
     return text;
   };
   return {
-    write: (chunk, line) => check(decoder.write(chunk), line),
-    end: (line) => check(decoder.end() ?? '', line),
+    write: (chunk) => check(decoder.write(chunk)),
+    end: () => check(decoder.end() ?? ''),
   };
 }
 
-/** A rejection naming the first byte that is not valid UTF-8 and its line. */
-function invalidBytes(encoding: string, chunk: Buffer | undefined, line: number, cause: unknown): FileRejectedError {
-  if (chunk === undefined) {
-    return new FileRejectedError(`the file ends inside a ${encoding} character`, ENCODING_HINT, line, { cause });
-  }
-  const at = firstInvalidUtf8(chunk);
-  const where = line + countNewlineBytes(chunk, at);
-  const byte = chunk[at];
-  const shown = byte === undefined ? '' : ` (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`;
-  return new FileRejectedError(`line ${where} holds bytes that are not valid ${encoding}${shown}`, ENCODING_HINT, where, {
-    cause,
-  });
-}
-
-/** Offset of the first byte of `bytes` that starts no valid UTF-8 sequence (a sequence cut at the end counts as valid). */
+/**
+ * Offset of the first byte of `bytes` that starts no valid UTF-8 sequence
+ * (overlong forms and surrogates included); a sequence cut by the end of the
+ * chunk counts as valid, since the next chunk completes it.
+ *
+ * @example
+ * firstInvalidUtf8(Buffer.from([0x41, 0xe9, 0x42])); // 1
+ */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] ?? 0;
     let need: number;
+    // the allowed range of the second byte, which excludes overlong forms and surrogates
+    let low = 0x80;
+    let high = 0xbf;
     if (b < 0x80) need = 0;
     else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else return i;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
     for (let k = 1; k <= need; k++) {
       if (i + k >= bytes.length) return bytes.length;
       const c = bytes[i + k] ?? 0;
-      if ((c & 0xc0) !== 0x80) return i;
+      if (k === 1 ? c < low || c > high : (c & 0xc0) !== 0x80) return i;
     }
     i += need + 1;
   }
@@ -157,8 +209,3 @@ function countNewlines(text: string): number {
   return n;
 }
 
-function countNewlineBytes(bytes: Uint8Array, end: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) n++;
-  return n;
-}

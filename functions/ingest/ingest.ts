@@ -10,7 +10,7 @@ import { classifyDropFiles, SUCCESS_MARKER, type DropFile } from './drop-files.t
 import { IngestError, isFileRejectedError } from './errors.ts';
 import type { MappingContext } from './formats/csv-mapping.ts';
 import { readOwnerDirectory } from './owner-directory.ts';
-import { copyToParquet } from './parquet.ts';
+import { canonicalLayout, copyToParquet, type SinkLayout } from './parquet.ts';
 import { QuarantineFile } from './quarantine.ts';
 import { dropReport, quarantineKey, reportKey, type FileReport, type IngestReport } from './report.ts';
 import { RowSink } from './row-sink.ts';
@@ -96,6 +96,7 @@ async function localCopy(ctx: StageContext, key: string, scratch: string): Promi
 interface FileOutcome {
   report: FileReport;
   sink: RowSink | undefined;
+  layout: SinkLayout;
   quarantine: QuarantineFile | undefined;
 }
 
@@ -121,14 +122,16 @@ async function ingestFile(
     quarantineKey: null,
     samples: [],
   };
+  let layout = canonicalLayout(tableByName(file.known.table));
   try {
     const path = await localCopy(ctx, `landing/${dropId}/${file.path}`, scratch);
     const format = file.known.format;
     if (format.kind === 'csv') {
       const mapping = typeof format.mapping === 'function' ? format.mapping(mappingContext) : format.mapping;
-      report.read = await readCsvFile(path, options, mapping, sink, quarantine);
-    }
-    else if (format.kind === 'xapi-lines') report.read = await readXapiLines(path, options, sink, quarantine);
+      const result = await readCsvFile(path, options, mapping, sink, quarantine);
+      report.read = result.read;
+      layout = result.layout;
+    } else if (format.kind === 'xapi-lines') report.read = await readXapiLines(path, options, sink, quarantine);
     else report.read = await readXapiDocument(path, options, sink, quarantine);
     sink.close();
     quarantine.close();
@@ -140,7 +143,7 @@ async function ingestFile(
     report.read = 0;
     report.rejected = { reason: error.message, hint: error.hint ?? '', line: error.line ?? null };
     ctx.log.warn(`${file.path}: rejected: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
-    return { report, sink: undefined, quarantine: undefined };
+    return { report, sink: undefined, layout, quarantine: undefined };
   }
   report.loaded = sink.rows;
   report.quarantined = quarantine.count;
@@ -154,7 +157,7 @@ async function ingestFile(
     );
   }
   ctx.log.info(`${file.path}: ${report.read} read, ${report.loaded} loaded, ${report.quarantined} quarantined`);
-  return { report, sink, quarantine: quarantine.count > 0 ? quarantine : undefined };
+  return { report, sink, layout, quarantine: quarantine.count > 0 ? quarantine : undefined };
 }
 
 /** What mappings may need beyond their own file: the HubSpot owners of the drop, the closed stages. */
@@ -180,6 +183,7 @@ async function writeRaw(
   engine: DuckDbEngine,
   table: string,
   sink: RowSink,
+  layout: SinkLayout,
   dropId: string,
   scratch: string,
 ): Promise<void> {
@@ -187,7 +191,9 @@ async function writeRaw(
   const local =
     ctx.store instanceof FsStore ? `${ctx.store.path(key)}.tmp-${process.pid}` : join(scratch, `${table}.parquet`);
   await mkdir(dirname(local), { recursive: true });
-  await copyToParquet(engine, tableByName(table), [sink.path], dropId, local, sink.longest);
+  const copyStart = Date.now();
+  await copyToParquet(engine, tableByName(table), sink, layout, dropId, local);
+  ctx.log.info(`DEBUG copy ${table} ${Date.now() - copyStart} ms`);
   if (ctx.store instanceof FsStore) await rename(local, ctx.store.path(key));
   else await ctx.store.put(key, await readFile(local), 'application/vnd.apache.parquet');
 }
@@ -246,7 +252,8 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
       const sink = outcome.sink;
       if (sink) {
         written.add(file.known.table);
-        copies = copies.then(() => writeRaw(ctx, engine, file.known.table, sink, dropId, scratch));
+        const layout = outcome.layout;
+        copies = copies.then(() => writeRaw(ctx, engine, file.known.table, sink, layout, dropId, scratch));
         // observed by the `await copies` below; this only keeps Node from calling it unhandled meanwhile
         copies.catch(() => undefined);
       }
@@ -254,7 +261,9 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
         quarantines.push({ key: outcome.report.quarantineKey, path: outcome.quarantine.path });
       }
     }
+    const waitStart = Date.now();
     await copies;
+    ctx.log.info(`DEBUG waited ${Date.now() - waitStart} ms for copies`);
     // a table this drop no longer yields (a file rejected on a re-run) keeps no rows of the drop
     for (const table of TABLES) {
       if (!written.has(table.name)) await ctx.store.deletePrefix(`raw/${table.name}/drop=${dropId}/`);

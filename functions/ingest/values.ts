@@ -13,19 +13,20 @@ import type { ColumnType } from './schema.ts';
  * convertValue('double', '1,234');                    // undefined
  */
 export function convertValue(type: ColumnType, text: string): string | undefined {
-  switch (type) {
-    case 'varchar':
-      return isBlank(text) ? '' : text;
-    case 'boolean':
-      return toBoolean(text);
-    case 'double':
-      return toNumber(text);
-    case 'date':
-      return toDate(text);
-    case 'timestamp':
-      return toTimestamp(text);
-  }
+  return CONVERTERS[type](text);
 }
+
+/**
+ * The converter of one type, for loops that convert millions of values.
+ *
+ * @example
+ * const toDate = converterFor('date'); toDate('2026-02-30'); // undefined
+ */
+export function converterFor(type: ColumnType): (text: string) => string | undefined {
+  return CONVERTERS[type];
+}
+
+const toVarchar = (text: string): string => (isBlank(text) ? '' : text);
 
 /** What a value that failed `convertValue` should have looked like, for messages. */
 export function expectedForm(type: ColumnType): string {
@@ -182,3 +183,11 @@ export function utcTimestamp(text: string): string | undefined {
   if (isCanonicalUtc(text)) return text;
   return toInstant(text)?.timestamp;
 }
+
+const CONVERTERS: Record<ColumnType, (text: string) => string | undefined> = {
+  varchar: toVarchar,
+  boolean: toBoolean,
+  double: toNumber,
+  date: toDate,
+  timestamp: toTimestamp,
+};

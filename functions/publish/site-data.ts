@@ -105,19 +105,13 @@ export interface FileQuality {
 /** The key of an entity in `values` and `breakdowns`. */
 export const entityKey = (level: Level, id: string): string => `${level}:${id}`;
 
-const cache = new Map<string, SiteData>();
-
 /**
- * Reads a site data file once per process (every page of a build shares it).
+ * Reads a site data file (the pages read it once per build, through
+ * `site/src/data/view.ts`).
  *
  * @example
  * const data = readSiteData('/tmp/scorecard-x/site-data.json'); // data.asOf === '2026-11-26'
  */
 export function readSiteData(file: string): SiteData {
-  let data = cache.get(file);
-  if (!data) {
-    data = JSON.parse(readFileSync(file, 'utf8')) as SiteData;
-    cache.set(file, data);
-  }
-  return data;
+  return JSON.parse(readFileSync(file, 'utf8')) as SiteData;
 }

@@ -72,9 +72,11 @@ export class SiteAuth extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const plusReason =
-      'Threat protection needs the Plus feature plan (billed per user); the pool has no self sign-up and requires MFA for its few invited viewers.';
-    Validations.of(this.userPool).acknowledge({ id: 'AwsSolutions-COG3', reason: plusReason }, { id: 'AwsSolutions-COG8', reason: plusReason });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus feature plan (threat protection) is billed per user; the pool has no self sign-up and requires MFA for its few invited viewers.',
+    });
 
     this.domain = this.userPool.addDomain('HostedUi', {
       // unique per account and region, and free of the words Cognito forbids in prefixes

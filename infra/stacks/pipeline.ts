@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -213,6 +213,12 @@ export class PipelineStack extends Stack {
         deadLetterQueue: scheduleDeadLetters,
       }),
     });
+    new CfnOutput(this, 'NightlyStateMachineArn', {
+      value: this.nightly.stateMachine.stateMachineArn,
+      description: 'Run a night by hand: aws stepfunctions start-execution --state-machine-arn <this> --input \'{"asOf":"YYYY-MM-DD"}\'',
+    });
+    new CfnOutput(this, 'IngestLogGroup', { value: this.ingest.logGroup.logGroupName, description: 'aws logs tail <this> --follow' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topicArn, description: 'Failures of ingest and of the nightly run' });
     this.alarmOn(
       'ScheduleDeadLetters',
       scheduleDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),

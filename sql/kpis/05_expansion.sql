@@ -2,7 +2,8 @@
 -- new_products_sold.
 -- new_products_sold counts (account, product family) pairs whose first won
 -- opportunity with a line item of that family (earliest CloseDate, then
--- smallest Id; any owner) closes in P, is owned by E and is a cross-sell.
+-- smallest Id; any owner: family_wins nth = 1) closes in P, is owned by E
+-- and is a cross-sell.
 WITH /* @params */
 expansion_created AS (
   SELECT m.level, m.entity_id, p.period_type, p.period_start, CAST(COUNT(*) AS DOUBLE) AS expansion_opps_created
@@ -12,21 +13,14 @@ expansion_created AS (
   WHERE o.kind IN ('upsell', 'cross_sell')
   GROUP BY m.level, m.entity_id, p.period_type, p.period_start
 ),
-first_wins AS (
-  SELECT o.id, o.owner_id, o.kind, o.close_date,
-    row_number() OVER (PARTITION BY o.account_id, f.family ORDER BY o.close_date, o.id) AS rank_in_pair
-  FROM opp_facts o
-  JOIN opp_families f ON f.opportunity_id = o.id
-  WHERE o.is_won
-    AND o.account_id IS NOT NULL
-),
 new_products AS (
   SELECT m.level, m.entity_id, p.period_type, p.period_start, CAST(COUNT(*) AS DOUBLE) AS new_products_sold
-  FROM first_wins w
-  JOIN members m ON m.ae_id = w.owner_id
+  FROM family_wins w
+  JOIN opp_facts o ON o.id = w.opportunity_id
+  JOIN members m ON m.ae_id = o.owner_id
   JOIN periods p ON w.close_date BETWEEN p.period_start AND p.period_end
-  WHERE w.rank_in_pair = 1
-    AND w.kind = 'cross_sell'
+  WHERE w.nth = 1
+    AND o.kind = 'cross_sell'
   GROUP BY m.level, m.entity_id, p.period_type, p.period_start
 ),
 stats AS (

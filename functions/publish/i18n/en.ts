@@ -86,6 +86,7 @@ export const en: Messages = {
   changes: {
     title: (date) => `What changed since ${date}`,
     none: 'No KPI of this quarter changed since the last report.',
+    heading: 'What changed',
     noPrevious: 'There is no earlier report to compare with.',
     bookingsSince: (name, change) => `${name}: ${change} bookings`,
     aeBookings: 'New bookings by AE',

@@ -98,6 +98,8 @@ export interface Messages {
   };
   changes: {
     title(date: string): string;
+    /** the heading when there is no earlier report */
+    heading: string;
     none: string;
     noPrevious: string;
     bookingsSince(name: string, change: string): string;

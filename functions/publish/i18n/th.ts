@@ -86,6 +86,7 @@ export const th: Messages = {
   changes: {
     title: (date) => `มีอะไรเปลี่ยนไปตั้งแต่วันที่ ${date}`,
     none: 'ไม่มี KPI ของไตรมาสนี้ที่เปลี่ยนแปลงตั้งแต่รายงานก่อน',
+    heading: 'มีอะไรเปลี่ยนไป',
     noPrevious: 'ไม่มีรายงานก่อนหน้าให้เปรียบเทียบ',
     bookingsSince: (name, change) => `${name}: ยอดขาย ${change}`,
     aeBookings: 'ยอดขายใหม่ตามพนักงานขาย',

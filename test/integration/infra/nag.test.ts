@@ -88,7 +88,7 @@ describe('cdk-nag AwsSolutions', () => {
     new Bucket(lake, 'Careless');
     process.env.CDK_VALIDATION = 'false';
     try {
-      expect(() => app.synth()).toThrow(/Validation failed/);
+      expect(() => app.synth()).toThrow(/server access logs disabled/);
     } finally {
       delete process.env.CDK_VALIDATION;
     }

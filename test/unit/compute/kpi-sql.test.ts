@@ -11,6 +11,7 @@ describe('sql/kpis', () => {
       'entity_info',
       'grid',
       'opp_families',
+      'family_wins',
       'opp_facts',
       'open_states',
       'deal_stats',

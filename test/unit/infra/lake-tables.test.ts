@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TABLES } from '../../../functions/ingest/schema.ts';
+import { glueTableInput, readAnalystQueries } from '../../../infra/constructs/analyst-catalog.ts';
+import { lakeTables } from '../../../infra/constructs/lake-tables.ts';
+
+describe('the lake tables analysts query', () => {
+  it('covers the three KPI tables and every canonical table’s drops', () => {
+    const names = lakeTables().map((t) => t.name);
+    expect(names.slice(0, 3)).toEqual(['kpi_values', 'kpi_breakdowns', 'entities']);
+    expect(names.slice(3)).toEqual(TABLES.map((t) => `raw_${t.name}`));
+  });
+
+  it('types raw columns as schema.ts does, plus the two columns ingest adds', () => {
+    const users = lakeTables().find((t) => t.name === 'raw_users');
+    expect(users?.columns).toEqual([
+      ...(TABLES.find((t) => t.name === 'users')?.columns ?? []).map((c) => ({
+        name: c.name,
+        type: { varchar: 'string', boolean: 'boolean', double: 'double', date: 'date', timestamp: 'timestamp' }[c.type],
+      })),
+      { name: 'drop_id', type: 'string' },
+      { name: 'source_line', type: 'bigint' },
+    ]);
+  });
+
+  it('keeps the partition column out of the data columns', () => {
+    for (const table of lakeTables()) expect(table.columns.map((c) => c.name)).not.toContain(table.partition);
+  });
+
+  it('projects partitions from the lake keys', () => {
+    const [kpiValues] = lakeTables();
+    const input = glueTableInput(kpiValues!, 'acme-lake');
+    expect(input.parameters).toEqual(
+      expect.objectContaining({
+        'projection.as_of.range': '2020-01-01,NOW',
+        'storage.location.template': 's3://acme-lake/kpi/kpi_values/as_of=${as_of}/',
+      }),
+    );
+  });
+});
+
+describe('readAnalystQueries', () => {
+  it('reads the .sql files in name order, described by their first comment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyst-'));
+    writeFileSync(join(dir, 'b.sql'), 'SELECT 2');
+    writeFileSync(join(dir, 'a.sql'), '\n-- Won revenue by team\nSELECT 1');
+    writeFileSync(join(dir, 'README.md'), '# not a query');
+
+    expect(readAnalystQueries(dir)).toEqual([
+      { name: 'a', description: 'Won revenue by team', sql: '\n-- Won revenue by team\nSELECT 1' },
+      { name: 'b', description: 'sql/analyst/b.sql', sql: 'SELECT 2' },
+    ]);
+    expect(readAnalystQueries(join(dir, 'missing'))).toEqual([]);
+  });
+});
