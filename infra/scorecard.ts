@@ -6,7 +6,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Config } from '../functions/config.ts';
 import { deployEnv } from './deploy-env.ts';
 import { LakeStack } from './stacks/lake.ts';
-import { PipelineStack } from './stacks/pipeline.ts';
+import { checkSchedule, PipelineStack } from './stacks/pipeline.ts';
 import { SiteStack } from './stacks/site.ts';
 
 /** The repository root: entry points, sql/ and the site build's sources are found from here. */
@@ -42,6 +42,8 @@ export interface ScorecardStacks {
  * buildScorecard(app, await loadConfig());
  */
 export function buildScorecard(app: App, config: Config, options: ScorecardOptions = {}): ScorecardStacks {
+  // before any stack bundles code: a config mistake should fail in a second
+  checkSchedule(config);
   const env = deployEnv(config, options.env ?? process.env);
   const projectRoot = options.projectRoot ?? REPO_ROOT;
   const prefix = config.aws.prefix;

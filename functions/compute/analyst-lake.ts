@@ -1,32 +1,10 @@
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
 import type { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
-import { openLake } from '../engine/lake.ts';
+import { openLake, parquetFiles } from '../engine/lake.ts';
 import { stageToLocal } from '../store/local.ts';
 import { AnalystQueryError } from './errors.ts';
-import { kpiTablePrefix, OUTPUT_TABLES, type OutputTable } from './tables.ts';
-
-/** The columns of the output tables (KPIS.md "Output tables"), for an empty lake. */
-const OUTPUT_COLUMNS: Record<OutputTable, string> = {
-  kpi_values: `as_of DATE, kpi VARCHAR, level VARCHAR, entity_id VARCHAR, period_type VARCHAR, period_start DATE,
-    period_end DATE, value DOUBLE, numerator DOUBLE, denominator DOUBLE`,
-  kpi_breakdowns: `as_of DATE, kpi VARCHAR, level VARCHAR, entity_id VARCHAR, period_type VARCHAR, period_start DATE,
-    period_end DATE, value DOUBLE, numerator DOUBLE, denominator DOUBLE, dimension VARCHAR, dimension_value VARCHAR`,
-  entities: `as_of DATE, level VARCHAR, entity_id VARCHAR, name VARCHAR, email VARCHAR, manager_id VARCHAR,
-    is_active BOOLEAN, team_id VARCHAR`,
-};
-
-async function parquetFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const names = await readdir(dir, { recursive: true });
-  return names
-    .filter((n) => n.endsWith('.parquet'))
-    .map((n) => join(dir, n))
-    .sort();
-}
+import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES } from './tables.ts';
 
 /**
  * DuckDB over the whole lake for analysts: the canonical tables

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine.ts';
 import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
-import { KpiQueryError } from './errors.ts';
 import type { SqlFile } from '../engine/sql-files.ts';
+import { KpiQueryError } from './errors.ts';
 import { readKpiSql, type KpiSql } from './kpi-sql.ts';
 import { KPIS } from './kpis.ts';
 import { withParams, type RunParams } from './params.ts';
@@ -9,6 +9,17 @@ import { withParams, type RunParams } from './params.ts';
 /** The tables one compute run writes, as KPIS.md "Output tables" defines them. */
 export const OUTPUT_TABLES = ['kpi_values', 'kpi_breakdowns', 'entities'] as const;
 export type OutputTable = (typeof OUTPUT_TABLES)[number];
+
+const VALUE_COLUMNS = `as_of DATE, kpi VARCHAR, level VARCHAR, entity_id VARCHAR, period_type VARCHAR,
+  period_start DATE, period_end DATE, value DOUBLE, numerator DOUBLE, denominator DOUBLE`;
+
+/** The columns and types of each output table (KPIS.md "Output tables"), as a DuckDB column list. */
+export const OUTPUT_COLUMNS: Record<OutputTable, string> = {
+  kpi_values: VALUE_COLUMNS,
+  kpi_breakdowns: `${VALUE_COLUMNS}, dimension VARCHAR, dimension_value VARCHAR`,
+  entities: `as_of DATE, level VARCHAR, entity_id VARCHAR, name VARCHAR, email VARCHAR, manager_id VARCHAR,
+    is_active BOOLEAN, team_id VARCHAR`,
+};
 
 /** The lake folder of one output table, all versions: `kpi/<table>/`. */
 export function kpiTablePrefix(table: OutputTable): string {
@@ -43,8 +54,8 @@ async function expectNone(engine: Engine, file: string, what: string, sql: strin
  * `opportunities`, ...) exist, and leaves the run's output in the temporary
  * tables `kpi_values`, `kpi_breakdowns` and `entities` (ordered, typed as
  * KPIS.md says). Building blocks become temporary tables named after their
- * relation; each family's rows are checked: known KPI ids, one row per KPI,
- * entity and period, no duplicate and no non-finite value.
+ * relation; the rows are checked: known KPI ids, entities and periods of the
+ * grid, finite values, and exactly one row per KPI, entity and period.
  *
  * @example
  * const engine = await openLake(ctx);
@@ -82,6 +93,14 @@ export async function computeKpiTables(
   await expectNone(
     engine,
     'kpis/',
+    'more than one row for the same KPI, entity, period and dimension',
+    `SELECT ${KEY.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')}, MIN(source) AS file, MAX(source) AS other_file,
+       CAST(COUNT(*) AS INTEGER) AS n
+     FROM kpi_rows GROUP BY ${KEY.join(', ')} HAVING COUNT(*) > 1`,
+  );
+  await expectNone(
+    engine,
+    'kpis/',
     'a KPI of the catalog has no row for these entities and periods',
     `SELECT c.kpi, g.level, g.entity_id, g.period_type, CAST(g.period_start AS VARCHAR) AS period_start
      FROM grid g CROSS JOIN kpi_catalog c
@@ -98,7 +117,7 @@ export async function computeKpiTables(
   return counts;
 }
 
-/** A family's rows name catalog KPIs, grid entities and periods, once each, with finite values. */
+/** A family's rows name catalog KPIs, grid entities and periods, with finite values. */
 async function checkFamily(engine: Engine, file: string): Promise<void> {
   const mine = `SELECT * FROM kpi_rows WHERE source = ${quoteLiteral(file)}`;
   await expectNone(
@@ -120,38 +139,32 @@ async function checkFamily(engine: Engine, file: string): Promise<void> {
   await expectNone(
     engine,
     file,
-    'more than one row for the same KPI, entity, period and dimension',
-    `SELECT ${KEY.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')}, CAST(COUNT(*) AS INTEGER) AS n
-     FROM kpi_rows GROUP BY ${KEY.join(', ')} HAVING COUNT(*) > 1`,
-  );
-  await expectNone(
-    engine,
-    file,
     'values that are not finite numbers',
     `SELECT kpi, level, entity_id FROM (${mine}) AS r
      WHERE NOT isfinite(value) OR NOT isfinite(numerator) OR NOT isfinite(denominator)`,
   );
 }
 
-/** The three output tables of KPIS.md, typed and in a stable order, as temporary tables. */
+/** The three output tables of KPIS.md, typed by {@link OUTPUT_COLUMNS} and in a stable order, as temporary tables. */
 async function writeOutputTables(engine: Engine, asOf: string): Promise<void> {
   const asOfDate = `DATE ${quoteLiteral(asOf)}`;
-  const columns = `${asOfDate} AS as_of, r.kpi, r.level, r.entity_id, r.period_type, r.period_start,
-    g.period_end, r.value, r.numerator, r.denominator`;
+  const columns = `${asOfDate}, r.kpi, r.level, r.entity_id, r.period_type, r.period_start, g.period_end,
+    r.value, r.numerator, r.denominator`;
   const from = `FROM kpi_rows r
     JOIN grid g ON g.level = r.level AND g.entity_id = r.entity_id AND g.period_type = r.period_type
       AND g.period_start = r.period_start
     JOIN kpi_catalog c ON c.kpi = r.kpi`;
-  const order = `CASE r.level WHEN 'ae' THEN 1 WHEN 'team' THEN 2 ELSE 3 END, r.entity_id, r.period_type,
-    r.period_start, c.ordinal`;
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE kpi_values AS
-    SELECT ${columns} ${from} WHERE r.dimension IS NULL ORDER BY ${order}`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE kpi_breakdowns AS
-    SELECT ${columns}, r.dimension, r.dimension_value ${from} WHERE r.dimension IS NOT NULL
-    ORDER BY ${order}, r.dimension, r.dimension_value`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE entities AS
-    SELECT ${asOfDate} AS as_of, level, entity_id, CAST(name AS VARCHAR) AS name, CAST(email AS VARCHAR) AS email,
-      CAST(manager_id AS VARCHAR) AS manager_id, CAST(is_active AS BOOLEAN) AS is_active, CAST(team_id AS VARCHAR) AS team_id
-    FROM entity_info
-    ORDER BY CASE level WHEN 'ae' THEN 1 WHEN 'team' THEN 2 ELSE 3 END, entity_id`);
+  const levelOrder = (column: string) => `CASE ${column} WHEN 'ae' THEN 1 WHEN 'team' THEN 2 ELSE 3 END`;
+  const order = `${levelOrder('r.level')}, r.entity_id, r.period_type, r.period_start, c.ordinal`;
+  const select: Record<OutputTable, string> = {
+    kpi_values: `SELECT ${columns} ${from} WHERE r.dimension IS NULL ORDER BY ${order}`,
+    kpi_breakdowns: `SELECT ${columns}, r.dimension, r.dimension_value ${from} WHERE r.dimension IS NOT NULL
+      ORDER BY ${order}, r.dimension, r.dimension_value`,
+    entities: `SELECT ${asOfDate}, level, entity_id, name, email, manager_id, is_active, team_id FROM entity_info
+      ORDER BY ${levelOrder('level')}, entity_id`,
+  };
+  for (const table of OUTPUT_TABLES) {
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} (${OUTPUT_COLUMNS[table]})`);
+    await engine.exec(`INSERT INTO ${table} ${select[table]}`);
+  }
 }

@@ -24,6 +24,16 @@ export type WriteFile = (relativePath: string, chunks: AsyncIterable<string>) =>
  * returns the number of data rows (CSV rows without the header, JSONL
  * lines) per path. The same options always give byte-identical files.
  *
+ * The drop holds 18 months of history ending at asOf. Nothing that
+ * happened is dated after asOf; planned dates may be: an open deal's close
+ * date, a contract's end date (and the start of a draft), quotas up to two
+ * months ahead, training due dates.
+ *
+ * Memory stays at about one territory (≈ one AE's book) whatever the scale:
+ * each file regenerates the territories it needs from the seed, so the CPU
+ * cost is roughly ten passes over the organisation; small drops keep their
+ * first books (book.ts) and build each once.
+ *
  * @example
  * const counts = await writeDemoDrop(directoryWriter('.scorecard/landing/demo'), { asOf: '2026-03-31', seed: 1, scale: 1 });
  * counts['crm/Opportunity.csv']; // about 20 000

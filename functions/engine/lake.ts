@@ -10,8 +10,8 @@ import { readSqlFolder } from './sql-files.ts';
 
 const DUCK_TYPES = { varchar: 'VARCHAR', boolean: 'BOOLEAN', double: 'DOUBLE', date: 'DATE', timestamp: 'TIMESTAMP' };
 
-/** Every Parquet file under `dir`, recursively. */
-async function parquetFiles(dir: string): Promise<string[]> {
+/** Every Parquet file under `dir`, recursively, sorted (none when `dir` does not exist). */
+export async function parquetFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {

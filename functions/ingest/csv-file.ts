@@ -31,10 +31,15 @@ interface Plan {
   /** header name per canonical column, for messages */
   names: string[];
   expected: string[];
+  /** per canonical column: a boolean read by the type's converter, whose 1/0/TRUE DuckDB reads alike */
+  sameForDuckDb: boolean[];
   keys: number[];
   width: number;
   sink: SinkLayout;
 }
+
+/** Boolean spellings that DuckDB's BOOLEAN reads as the contract does: no conversion needed. */
+const DUCKDB_BOOLEANS = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'False', '1', '0']);
 
 /** Matches the header row to the mapping; rejects a duplicate or a missing required column. */
 function planFor(mapping: CsvMapping, header: string[]): Plan {
@@ -59,6 +64,7 @@ function planFor(mapping: CsvMapping, header: string[]): Plan {
     fallback: [],
     names: [],
     expected: [],
+    sameForDuckDb: [],
     keys: [],
     width: header.length,
     sink: { types: [], select: [] },
@@ -75,6 +81,7 @@ function planFor(mapping: CsvMapping, header: string[]): Plan {
     plan.convert.push(m.convert ?? converterFor(type));
     plan.names.push(at >= 0 ? header[at]!.trim() : (m.headers[0] ?? m.column.name));
     plan.expected.push(m.expected ?? expectedForm(type));
+    plan.sameForDuckDb.push(type === 'boolean' && !m.convert);
     if (mapping.table.keys.includes(m.column.name)) plan.keys.push(c);
   });
   if (missing.length > 0) {
@@ -109,12 +116,29 @@ function planFor(mapping: CsvMapping, header: string[]): Plan {
   return plan;
 }
 
+/** The file can be copied by DuckDB as it is (see `readCsvFile`'s `direct`). */
+export interface DirectCopy {
+  /** characters of the longest record */
+  longest: number;
+}
+
+/** Thrown in direct mode at the first record DuckDB could not read as it is. */
+export class NotDirectError extends Error {
+  override name = 'NotDirectError';
+}
+
 /**
  * Reads one CSV export of the contract: every good row goes to `sink`
  * (see Plan.layout), every bad one to `quarantine` with its line, column
  * and reason. Throws FileRejectedError when the file cannot be read as a
  * whole (encoding, broken gzip, open quote at the end, bad header).
- * Returns the records read and how the sink's columns map to the table.
+ *
+ * With `direct`, nothing is written: the file is only checked to be one
+ * DuckDB can copy as it is (UTF-8, one line per record, every value already
+ * in DuckDB's form, nothing to quarantine), which saves writing and
+ * re-reading the clean exports that are the common case. The first record
+ * that breaks this throws NotDirectError, and the caller reads the file
+ * again with a sink.
  *
  * @example
  * const { read } = await readCsvFile('/lake/landing/d/crm/User.csv', opts, salesforceMapping('User'), sink, quarantine);
@@ -125,20 +149,35 @@ export async function readCsvFile(
   mapping: CsvMapping,
   sink: RowSink,
   quarantine: QuarantineFile,
-): Promise<{ read: number; layout: SinkLayout }> {
+  direct = false,
+): Promise<{ read: number; layout: SinkLayout; direct?: DirectCopy }> {
   let plan: Plan | undefined;
   let read = 0;
+  let longest = 0;
   const values: string[] = new Array<string>(mapping.columns.length).fill('');
+  if (direct && !/^utf-?8$/i.test(options.encoding)) throw new NotDirectError('DuckDB reads UTF-8 only');
   const parser: CsvParser = new CsvParser((record: CsvRecord) => {
     if (!plan) {
       if (record.error) {
         throw new FileRejectedError(`the header row holds ${record.error}`, 'fix the header row (line 1)', record.line);
       }
       plan = planFor(mapping, record.fields);
+      if (direct && (plan.layout !== 'fields' || record.line !== 1 || record.lines !== 1)) {
+        throw new NotDirectError('the header is not one line 1, or the mapping joins fields');
+      }
       return;
     }
     read++;
     const problem = rowValues(plan, record, values);
+    if (direct) {
+      // DuckDB's row ordinal gives the line only while every record is one line
+      if (problem !== 'unchanged' || !record.verbatim || record.lines !== 1 || record.line !== read + 1) {
+        throw new NotDirectError(`line ${record.line} needs converting`);
+      }
+      if (mapping.check?.(values)) throw new NotDirectError(`line ${record.line} is quarantined`);
+      longest = Math.max(longest, parser.recordLength());
+      return;
+    }
     if (typeof problem === 'object') {
       quarantine.add(record.line, problem.column, problem.reason, parser.recordText());
       return;
@@ -158,7 +197,7 @@ export async function readCsvFile(
   if (!plan) {
     throw new FileRejectedError('the file is empty: it has no header row', 'send the export with its header row', 1);
   }
-  return { read, layout: plan.sink };
+  return { read, layout: plan.sink, ...(direct ? { direct: { longest } } : {}) };
 }
 
 /**
@@ -187,7 +226,7 @@ function rowValues(plan: Plan, record: CsvRecord, values: string[]): ValueProble
     const value = plan.convert[c]!(text);
     if (value === undefined) return { column: plan.names[c]!, reason: `${plan.expected[c]}: ${shown(text)}` };
     values[c] = value;
-    if (value !== text) {
+    if (value !== text && !(plan.sameForDuckDb[c] && DUCKDB_BOOLEANS.has(text))) {
       changed = true;
       if (plan.layout === 'fields') fields[at] = value;
     }

@@ -4,13 +4,13 @@ import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { FsStore } from '../store/fs.ts';
 import { putJson } from '../store/store.ts';
-import { readCsvFile, type ReadOptions } from './csv-file.ts';
+import { NotDirectError, readCsvFile, type ReadOptions } from './csv-file.ts';
 import { checkDropId } from './drop-id.ts';
 import { classifyDropFiles, SUCCESS_MARKER, type DropFile } from './drop-files.ts';
 import { IngestError, isFileRejectedError } from './errors.ts';
 import type { MappingContext } from './formats/csv-mapping.ts';
 import { readOwnerDirectory } from './owner-directory.ts';
-import { canonicalLayout, copyToParquet, type SinkLayout } from './parquet.ts';
+import { canonicalLayout, copyToParquet, type RowSource, type SinkLayout } from './parquet.ts';
 import { QuarantineFile } from './quarantine.ts';
 import { dropReport, quarantineKey, reportKey, type FileReport, type IngestReport } from './report.ts';
 import { RowSink } from './row-sink.ts';
@@ -95,7 +95,8 @@ async function localCopy(ctx: StageContext, key: string, scratch: string): Promi
 
 interface FileOutcome {
   report: FileReport;
-  sink: RowSink | undefined;
+  /** where DuckDB finds the rows: the sink, or the landed export itself */
+  source: RowSource | undefined;
   layout: SinkLayout;
   quarantine: QuarantineFile | undefined;
 }
@@ -123,14 +124,23 @@ async function ingestFile(
     samples: [],
   };
   let layout = canonicalLayout(tableByName(file.known.table));
+  let source: RowSource = { kind: 'sink', path: sink.path, longest: 0 };
   try {
     const path = await localCopy(ctx, `landing/${dropId}/${file.path}`, scratch);
     const format = file.known.format;
     if (format.kind === 'csv') {
       const mapping = typeof format.mapping === 'function' ? format.mapping(mappingContext) : format.mapping;
-      const result = await readCsvFile(path, options, mapping, sink, quarantine);
+      let result;
+      try {
+        // most exports are clean: check first, and let DuckDB read those as they are
+        result = await readCsvFile(path, options, mapping, sink, quarantine, true);
+      } catch (error) {
+        if (!(error instanceof NotDirectError)) throw error;
+        result = await readCsvFile(path, options, mapping, sink, quarantine);
+      }
       report.read = result.read;
       layout = result.layout;
+      if (result.direct) source = { kind: 'export', path, longest: result.direct.longest };
     } else if (format.kind === 'xapi-lines') report.read = await readXapiLines(path, options, sink, quarantine);
     else report.read = await readXapiDocument(path, options, sink, quarantine);
     sink.close();
@@ -143,9 +153,11 @@ async function ingestFile(
     report.read = 0;
     report.rejected = { reason: error.message, hint: error.hint ?? '', line: error.line ?? null };
     ctx.log.warn(`${file.path}: rejected: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
-    return { report, sink: undefined, layout, quarantine: undefined };
+    return { report, source: undefined, layout, quarantine: undefined };
   }
-  report.loaded = sink.rows;
+  if (source.kind === 'export') sink.discard();
+  report.loaded = source.kind === 'export' ? report.read : sink.rows;
+  source.longest = Math.max(source.longest, sink.longest);
   report.quarantined = quarantine.count;
   report.samples = quarantine.samples;
   if (quarantine.count > 0) {
@@ -157,7 +169,7 @@ async function ingestFile(
     );
   }
   ctx.log.info(`${file.path}: ${report.read} read, ${report.loaded} loaded, ${report.quarantined} quarantined`);
-  return { report, sink, layout, quarantine: quarantine.count > 0 ? quarantine : undefined };
+  return { report, source, layout, quarantine: quarantine.count > 0 ? quarantine : undefined };
 }
 
 /** What mappings may need beyond their own file: the HubSpot owners of the drop, the closed stages. */
@@ -182,7 +194,7 @@ async function writeRaw(
   ctx: StageContext,
   engine: DuckDbEngine,
   table: string,
-  sink: RowSink,
+  source: RowSource,
   layout: SinkLayout,
   dropId: string,
   scratch: string,
@@ -192,7 +204,8 @@ async function writeRaw(
     ctx.store instanceof FsStore ? `${ctx.store.path(key)}.tmp-${process.pid}` : join(scratch, `${table}.parquet`);
   await mkdir(dirname(local), { recursive: true });
   const copyStart = Date.now();
-  await copyToParquet(engine, tableByName(table), sink, layout, dropId, local);
+  ctx.log.info(`DEBUG source ${table} ${source.kind}`);
+  await copyToParquet(engine, tableByName(table), source, layout, dropId, local);
   ctx.log.info(`DEBUG copy ${table} ${Date.now() - copyStart} ms`);
   if (ctx.store instanceof FsStore) await rename(local, ctx.store.path(key));
   else await ctx.store.put(key, await readFile(local), 'application/vnd.apache.parquet');
@@ -249,11 +262,11 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
     for (const [n, file] of files.entries()) {
       const outcome = await ingestFile(ctx, dropId, file, scratch, n, mappingContext);
       reports.push(outcome.report);
-      const sink = outcome.sink;
-      if (sink) {
+      const source = outcome.source;
+      if (source) {
         written.add(file.known.table);
         const layout = outcome.layout;
-        copies = copies.then(() => writeRaw(ctx, engine, file.known.table, sink, layout, dropId, scratch));
+        copies = copies.then(() => writeRaw(ctx, engine, file.known.table, source, layout, dropId, scratch));
         // observed by the `await copies` below; this only keeps Node from calling it unhandled meanwhile
         copies.catch(() => undefined);
       }

@@ -119,7 +119,8 @@ function toInstant(text: string): Instant | undefined {
   if (!day) return undefined;
   const [hh, mi, ss] = [Number(m[2] ?? 0), Number(m[3] ?? 0), Number(m[4] ?? 0)];
   if (hh > 23 || mi > 59 || ss > 59) return undefined;
-  const fraction = m[5] ?? '';
+  // DuckDB keeps microseconds
+  const fraction = (m[5] ?? '').slice(0, 7);
   const zone = m[6];
   if (!zone || zone === 'Z' || zone === 'z' || /^[+-]00:?(00)?$/.test(zone)) {
     const date = m[1] ?? '';

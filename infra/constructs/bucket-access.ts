@@ -32,7 +32,7 @@ export function nagArn(role: IRole, bucket: IBucket): string {
  * are named at run time, so the resource is `<bucket>/*`.
  *
  * @example
- * grantBucket(compute.role!, lake, 'read-write', 'compute reads raw/ and replaces kpi/<table>/as_of=<date>/');
+ * grantBucket(compute.executionRole, lake, 'read-write', 'compute reads raw/ and replaces kpi/<table>/as_of=<date>/');
  */
 export function grantBucket(role: IRole, bucket: IBucket, access: BucketAccess, why: string): void {
   role.addToPrincipalPolicy(

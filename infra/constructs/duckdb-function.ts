@@ -65,9 +65,12 @@ export const LAMBDA_TMP = { dir: '/tmp', duckDbSpill: '/tmp/duckdb-spill' } as c
  *   architecture: 'arm64', memoryMb: 4096, tmpMb: 4096, logRetention: RetentionDays.THREE_MONTHS,
  *   environment: { SCORECARD_LAKE_BUCKET: lake.bucketName },
  * });
- * lake.grantReadWrite(compute);
+ * grantBucket(compute.executionRole, lake, 'read-write', 'compute writes kpi/');
  */
 export class DuckDbFunction extends NodejsFunction {
+  /** the function's own role: grant it what the stage reads and writes */
+  readonly executionRole: Role;
+
   constructor(scope: Construct, id: string, props: DuckDbFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention,
@@ -124,6 +127,7 @@ export class DuckDbFunction extends NodejsFunction {
         },
       },
     });
+    this.executionRole = role;
     logGroup.grantWrite(role);
     acknowledgeRuntime(this);
   }

@@ -1,3 +1,4 @@
+import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../../functions/compute/tables.ts';
 import { TABLES, type ColumnType } from '../../functions/ingest/schema.ts';
 
 /** A Glue (Hive) column: Athena lower-cases names, so these are the lake's snake_case names. */
@@ -27,58 +28,42 @@ const GLUE_TYPES: Record<ColumnType, GlueColumn['type']> = {
 };
 
 const s = (name: string): GlueColumn => ({ name, type: 'string' });
-const d = (name: string): GlueColumn => ({ name, type: 'double' });
-const day = (name: string): GlueColumn => ({ name, type: 'date' });
 
-// The output tables of KPIS.md ("Output tables"), as functions/compute/tables.ts
-// writes them; as_of is the partition, so it is not repeated among the columns.
-const KPI_VALUE_COLUMNS = [
-  s('kpi'),
-  s('level'),
-  s('entity_id'),
-  s('period_type'),
-  day('period_start'),
-  day('period_end'),
-  d('value'),
-  d('numerator'),
-  d('denominator'),
-];
+const DUCKDB_TO_GLUE: Record<string, GlueColumn['type']> = {
+  VARCHAR: 'string',
+  BOOLEAN: 'boolean',
+  DOUBLE: 'double',
+  DATE: 'date',
+  TIMESTAMP: 'timestamp',
+  BIGINT: 'bigint',
+};
 
-const KPI_TABLES: LakeTable[] = [
-  {
-    name: 'kpi_values',
-    prefix: 'kpi/kpi_values/',
-    columns: KPI_VALUE_COLUMNS,
-    partition: 'as_of',
-    description: 'One row per KPI, level, entity and period of each nightly version (KPIS.md).',
-  },
-  {
-    name: 'kpi_breakdowns',
-    prefix: 'kpi/kpi_breakdowns/',
-    columns: [...KPI_VALUE_COLUMNS, s('dimension'), s('dimension_value')],
-    partition: 'as_of',
-    description: 'KPI values split by country, country / state or skill (KPIS.md).',
-  },
-  {
-    name: 'entities',
-    prefix: 'kpi/entities/',
-    columns: [
-      s('level'),
-      s('entity_id'),
-      s('name'),
-      s('email'),
-      s('manager_id'),
-      { name: 'is_active', type: 'boolean' },
-      s('team_id'),
-    ],
-    partition: 'as_of',
-    description: 'Who each AE, team and the org is in a version, for joins with kpi_values.',
-  },
-];
+/**
+ * The Glue columns of a DuckDB column list such as compute's
+ * `OUTPUT_COLUMNS` ("as_of DATE, kpi VARCHAR, …"), without the partition
+ * column, which lives in the key (`as_of=…/`).
+ */
+export function glueColumnsOf(duckDbColumns: string, partition: string): GlueColumn[] {
+  return duckDbColumns
+    .split(',')
+    .map((part) => part.trim().split(/\s+/))
+    .filter(([name]) => name !== partition)
+    .map(([name = '', type = '']) => {
+      const glue = DUCKDB_TO_GLUE[type.toUpperCase()];
+      if (!glue) throw new Error(`no Glue type for column ${name} ${type}`);
+      return { name, type: glue };
+    });
+}
+
+const KPI_DESCRIPTIONS: Record<OutputTable, string> = {
+  kpi_values: 'One row per KPI, level, entity and period of each nightly version (KPIS.md).',
+  kpi_breakdowns: 'KPI values split by country, country / state or skill (KPIS.md).',
+  entities: 'Who each AE, team and the org is in a version, for joins with kpi_values.',
+};
 
 /**
  * Every table analysts query in Athena: the KPI output tables partitioned by
- * `as_of`, and each canonical table's typed drops (`raw_<table>`) partitioned
+ * `as_of` (columns as functions/compute/tables.ts writes them), and each canonical table's typed drops (`raw_<table>`) partitioned
  * by `drop`, with the columns of functions/ingest/schema.ts plus the two
  * columns ingest adds.
  *
@@ -99,5 +84,14 @@ export function lakeTables(): LakeTable[] {
       description: `The typed rows of ${table.name} in every drop, as delivered (no de-duplication).`,
     }),
   );
-  return [...KPI_TABLES, ...raw];
+  const kpi = OUTPUT_TABLES.map(
+    (name): LakeTable => ({
+      name,
+      prefix: kpiTablePrefix(name),
+      columns: glueColumnsOf(OUTPUT_COLUMNS[name], 'as_of'),
+      partition: 'as_of',
+      description: KPI_DESCRIPTIONS[name],
+    }),
+  );
+  return [...kpi, ...raw];
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { ObjectOwnership, StorageClass, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { Config } from '../../functions/config.ts';
@@ -59,9 +59,8 @@ export class LakeStack extends Stack {
 
     this.queryResults = new SecureBucket(this, 'QueryResults', {
       accessLogs,
-      versioned: false,
       // results are reproducible by re-running the query
-      removalPolicy: RemovalPolicy.DESTROY,
+      versioned: false,
       lifecycleRules: [{ id: 'expire-results', expiration: Duration.days(aws.queryResultRetentionDays) }],
     });
 

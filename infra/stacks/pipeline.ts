@@ -3,7 +3,6 @@ import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-c
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -134,8 +133,8 @@ export class PipelineStack extends Stack {
       deadLetterQueue: deadLetters,
       retryAttempts: 2,
     });
-    grantBucket(this.ingest.role!, landing, 'read', 'ingest reads landing/<drop>/');
-    grantBucket(this.ingest.role!, lake, 'read-write', 'ingest writes raw/, quarantine/ and reports/ingest/');
+    grantBucket(this.ingest.executionRole, landing, 'read', 'ingest reads landing/<drop>/');
+    grantBucket(this.ingest.executionRole, lake, 'read-write', 'ingest writes raw/, quarantine/ and reports/ingest/');
     // on the imported bucket, so that the notification lives here and the lake stack does not depend on this one
     landing.addEventNotification(
       EventType.OBJECT_CREATED,
@@ -156,7 +155,7 @@ export class PipelineStack extends Stack {
       description: 'Scorecard compute: KPI tables of one version',
       memoryMb: aws.memoryMb.compute,
     });
-    grantBucket(this.compute.role!, lake, 'read-write', 'compute reads raw/ and replaces kpi/<table>/as_of=<date>/');
+    grantBucket(this.compute.executionRole, lake, 'read-write', 'compute reads raw/ and replaces kpi/<table>/as_of=<date>/');
     if (config.engine === 'athena') this.grantAthena(this.compute, props);
 
     this.notify = new DuckDbFunction(this, 'Notify', {
@@ -165,7 +164,7 @@ export class PipelineStack extends Stack {
       description: 'Scorecard notify: e-mails the links of one version with SES',
       memoryMb: aws.memoryMb.notify,
     });
-    grantBucket(this.notify.role!, lake, 'read-write', 'notify reads kpi/ and site/, appends notify/<as_of>/sent.jsonl');
+    grantBucket(this.notify.executionRole, lake, 'read-write', 'notify reads kpi/ and site/, appends notify/<as_of>/sent.jsonl');
     const sender = senderAddress(config.email.from);
     this.notify.addToRolePolicy(
       new PolicyStatement({
@@ -265,8 +264,8 @@ export class PipelineStack extends Stack {
   }
 
   /** For engine "athena": run queries in the analysts' workgroup over the lake's Glue tables. */
-  private grantAthena(fn: IFunction, props: PipelineStackProps): void {
-    const role = fn.role!;
+  private grantAthena(fn: DuckDbFunction, props: PipelineStackProps): void {
+    const role = fn.executionRole;
     grantBucket(role, importBucket(this, 'QueryResults', sharedBucketName(props.config.aws.prefix, 'query-results')), 'read-write', 'Athena writes query results for the compute function');
     role.addToPrincipalPolicy(
       new PolicyStatement({

@@ -6,6 +6,7 @@ import { computeVersion } from '../../../functions/compute/compute.ts';
 import { ComputeError, KpiQueryError } from '../../../functions/compute/errors.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { runParams } from '../../../functions/compute/params.ts';
+import { familyQuery } from '../../../functions/compute/single-query.ts';
 import { computeKpiTables, kpiPartition, OUTPUT_TABLES } from '../../../functions/compute/tables.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
@@ -156,5 +157,42 @@ describe('computeKpiTables checks what the SQL returns', () => {
       families: [family('05_broken', 'SELECT no_such_column FROM grid')],
     });
     await expect(run).rejects.toThrow(/kpis\/05_broken\.sql/);
+  });
+});
+
+describe('familyQuery: each family as one self-contained query (the form for Athena)', () => {
+  let lake: DuckDbEngine;
+
+  beforeAll(async () => {
+    lake = await openLake(ctx);
+    await computeKpiTables(lake, runParams(ctx.config, A));
+  });
+
+  afterAll(async () => {
+    await lake?.close();
+  });
+
+  it('gives the rows the temporary-table path gives, family by family', async () => {
+    const sql = await readKpiSql();
+    const params = runParams(ctx.config, A);
+    for (const family of sql.families) {
+      const query = familyQuery(sql, family, params);
+      expect(query.length).toBeLessThan(262_144);
+      const [diff] = await lake.query<{ only_single: number; only_tables: number; n: number }>(`
+        WITH single AS (
+          SELECT kpi, level, entity_id, period_type, CAST(period_start AS DATE) AS period_start, CAST(value AS DOUBLE) AS value,
+            CAST(numerator AS DOUBLE) AS numerator, CAST(denominator AS DOUBLE) AS denominator, dimension, dimension_value
+          FROM (${query}) AS q
+        ),
+        tables AS (
+          SELECT kpi, level, entity_id, period_type, period_start, value, numerator, denominator, dimension, dimension_value
+          FROM kpi_rows WHERE source = ${quoteLiteral(family.name)}
+        )
+        SELECT CAST((SELECT count(*) FROM (SELECT * FROM single EXCEPT ALL SELECT * FROM tables)) AS INTEGER) AS only_single,
+          CAST((SELECT count(*) FROM (SELECT * FROM tables EXCEPT ALL SELECT * FROM single)) AS INTEGER) AS only_tables,
+          CAST((SELECT count(*) FROM single) AS INTEGER) AS n`);
+      expect(diff, family.name).toEqual({ only_single: 0, only_tables: 0, n: expect.any(Number) });
+      expect(diff?.n, family.name).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../../functions/ingest/schema.ts';
 import { ATHENA_ENGINE } from '../../../infra/constructs/analyst-catalog.ts';
+import { REPO_ROOT } from '../../../infra/scorecard.ts';
 import { resourcesOf, synthScorecard, type Synthesised } from './synth.ts';
 
 describe('lake stack', () => {
@@ -139,5 +140,14 @@ describe('lake stack', () => {
     ]);
     expect(named[0]?.QueryString).toContain('FROM kpi_values');
     expect(named[0]?.WorkGroup).toEqual({ Ref: expect.stringMatching(/Workgroup/) });
+  });
+
+  it('saves the repository’s own sql/analyst/ queries by default', () => {
+    const own = readdirSync(join(REPO_ROOT, 'sql', 'analyst')).filter((f) => f.endsWith('.sql'));
+    const { stacks, template } = synthScorecard({});
+
+    const names = resourcesOf(template(stacks.lake), 'AWS::Athena::NamedQuery').map(([, q]) => q.Properties.Name);
+
+    expect(names).toEqual(own.sort().map((f) => f.replace(/\.sql$/, '')));
   });
 });

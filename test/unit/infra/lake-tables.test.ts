@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../../functions/ingest/schema.ts';
 import { glueTableInput, readAnalystQueries } from '../../../infra/constructs/analyst-catalog.ts';
-import { lakeTables } from '../../../infra/constructs/lake-tables.ts';
+import { glueColumnsOf, lakeTables } from '../../../infra/constructs/lake-tables.ts';
 
 describe('the lake tables analysts query', () => {
   it('covers the three KPI tables and every canonical table’s drops', () => {
@@ -53,5 +53,28 @@ describe('readAnalystQueries', () => {
       { name: 'b', description: 'sql/analyst/b.sql', sql: 'SELECT 2' },
     ]);
     expect(readAnalystQueries(join(dir, 'missing'))).toEqual([]);
+  });
+});
+
+describe('glueColumnsOf', () => {
+  it('types the KPI tables from compute’s own column list, partition left out', () => {
+    expect(glueColumnsOf('as_of DATE, kpi VARCHAR,\n  value DOUBLE, is_active BOOLEAN', 'as_of')).toEqual([
+      { name: 'kpi', type: 'string' },
+      { name: 'value', type: 'double' },
+      { name: 'is_active', type: 'boolean' },
+    ]);
+    expect(lakeTables().find((t) => t.name === 'entities')?.columns.map((c) => c.name)).toEqual([
+      'level',
+      'entity_id',
+      'name',
+      'email',
+      'manager_id',
+      'is_active',
+      'team_id',
+    ]);
+  });
+
+  it('refuses a type Glue would not know', () => {
+    expect(() => glueColumnsOf('x HUGEINT', 'as_of')).toThrow(/no Glue type for column x HUGEINT/);
   });
 });

@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { PARAMS_PLACEHOLDER, runParams, withParams } from '../../../functions/compute/params.ts';
+import { familyQuery } from '../../../functions/compute/single-query.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import { SQL_DIR } from '../../../functions/engine/sql-files.ts';
 import { forbiddenConstructs, parseTrino } from './dialect-check.ts';
@@ -11,6 +13,7 @@ const files = (await readdir(SQL_DIR, { recursive: true }))
   .map((name) => relative(SQL_DIR, join(SQL_DIR, name)).split('\\').join('/'))
   .sort();
 const texts = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(join(SQL_DIR, f), 'utf8')])));
+const kpiSql = await readKpiSql();
 // a leap-day run with a non-calendar fiscal year and a quote in a config value exercises every parameter form
 const params = runParams(
   resolveConfig({ fiscalYearStartMonth: 2, qualifiedLeadStatuses: ["Sales-ready", "Rep's pick"], visitEventTypes: [] }),
@@ -35,6 +38,12 @@ describe('every file in sql/ is in the SQL subset DuckDB and Trino (Athena) shar
 
   it.each(files)('%s uses none of the DuckDB-only constructs of DESIGN.md', (file) => {
     expect(forbiddenConstructs(withParams(texts[file] ?? '', params, file))).toEqual([]);
+  });
+});
+
+describe('each family as one query (the form for Athena)', () => {
+  it.each(kpiSql.families.map((f) => [f.name, f]))('%s parses as one Trino query', (_, family) => {
+    expect(parseTrino(familyQuery(kpiSql, family, params))).toEqual(['select']);
   });
 });
 
