@@ -9,6 +9,8 @@ export interface DuckDbOptions {
   /** where DuckDB spills; in Lambda this must be under /tmp */
   tempDirectory?: string;
   threads?: number;
+  /** most disk DuckDB may spill to (default 20GB; DuckDB's own is 90 % of the free disk) */
+  maxTempDirectorySize?: string;
 }
 
 /** DuckDB in-process: the embedded default engine. */
@@ -32,6 +34,8 @@ export class DuckDbEngine implements Engine {
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.tempDirectory) settings.temp_directory = options.tempDirectory;
     if (options.threads) settings.threads = String(options.threads);
+    // a runaway join must fail with a message, not fill the disk
+    settings.max_temp_directory_size = options.maxTempDirectorySize ?? '20GB';
     const instance = await DuckDBInstance.create(':memory:', settings);
     const connection = await instance.connect();
     // results must not depend on the machine's time zone

@@ -192,7 +192,7 @@ export async function readCsvFile(
     else if (problem === 'unchanged' && record.verbatim) sink.writeText(record.line, parser.recordText());
     else sink.write(record.line, record.fields, record.plain);
   });
-  for await (const text of readText(path, options)) parser.push(text);
+  for await (const chunk of readText(path, options)) parser.push(chunk.text, chunk.nul);
   parser.end();
   if (!plan) {
     throw new FileRejectedError('the file is empty: it has no header row', 'send the export with its header row', 1);

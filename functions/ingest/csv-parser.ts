@@ -64,11 +64,13 @@ export class CsvParser {
     return this.buf.slice(this.recordStart, end);
   }
 
-  push(chunk: string): void {
+  /** `mayHoldNul`: false when the bytes of the chunk are known to hold no NUL (saves a scan). */
+  push(chunk: string, mayHoldNul = true): void {
+    const pendingNul = this.nulAt !== -1 && this.nulAt >= this.pos;
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
     this.pos = 0;
     this.quoteAt = this.buf.indexOf('"');
-    this.nulAt = this.buf.indexOf('\0');
+    this.nulAt = mayHoldNul || pendingNul ? this.buf.indexOf('\0') : -1;
     this.parse(false);
     if (this.buf.length - this.pos > MAX_RECORD_CHARS) {
       throw new FileRejectedError(
@@ -135,8 +137,11 @@ export class CsvParser {
     let verbatim = true;
     let i = pos;
     let lines = 1;
+    // the end of the physical line, and the next quote: both move on as fields are read
+    let nl = buf.indexOf('\n', pos);
+    let quote = this.quoteAt;
     for (;;) {
-      if (buf.charCodeAt(i) === QUOTE) {
+      if (i === quote) {
         let value = '';
         let from = i + 1;
         let close: number;
@@ -159,9 +164,13 @@ export class CsvParser {
           value += buf.slice(from, close);
           break;
         }
-        lines += countLf(buf, i, close);
+        if (nl !== -1 && nl < close) {
+          lines += countLf(buf, i, close);
+          nl = buf.indexOf('\n', close);
+        }
         fields.push(value);
         i = close + 1;
+        quote = buf.indexOf('"', i);
         const c = buf.charCodeAt(i);
         if (c === COMMA) {
           i++;
@@ -178,28 +187,27 @@ export class CsvParser {
         if (i < 0) return false;
         break;
       }
-      // an unquoted field: up to the next comma or line break
-      let j = i;
-      let c = buf.charCodeAt(j);
-      while (j < length && c !== COMMA && c !== LF && c !== QUOTE) c = buf.charCodeAt(++j);
-      if (j >= length && !final) return false;
-      if (c === QUOTE) {
+      // an unquoted field: up to the next comma, or the line end for the last one
+      if (nl === -1 && !final) return false;
+      const lineEnd = nl === -1 ? length : nl;
+      const comma = buf.indexOf(',', i);
+      const last = comma === -1 || comma > lineEnd;
+      const stop = last ? lineEnd : comma;
+      if (quote !== -1 && quote < stop) {
         error = 'a stray quote inside an unquoted field (quote the whole field and double the quote)';
-        i = this.skipToLineEnd(j);
-        if (i < 0) return false;
+        i = lineEnd;
         break;
       }
-      let end = j;
-      if (c !== COMMA && end > i && buf.charCodeAt(end - 1) === CR) end--;
+      let end = stop;
+      if (last && end > i && buf.charCodeAt(end - 1) === CR) end--;
       const field = buf.slice(i, end);
       if (verbatim && field.indexOf('\r') !== -1) verbatim = false;
       fields.push(field);
-      i = j;
-      if (c === COMMA) {
-        i++;
-        continue;
+      if (last) {
+        i = stop;
+        break;
       }
-      break;
+      i = comma + 1;
     }
     const record = this.record;
     record.line = this.line;

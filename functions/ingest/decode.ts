@@ -9,18 +9,24 @@ const CHUNK_BYTES = 1 << 20;
 const ENCODING_HINT =
   'export the file as UTF-8, or set "encoding" in scorecard.config.json to the encoding it was exported in (e.g. windows-874)';
 
+/** A piece of a file's text; `nul` is false when its bytes hold no NUL (so parsers can skip looking). */
+export interface DecodedChunk {
+  text: string;
+  nul: boolean;
+}
+
 /**
  * Reads a landed file as text, chunk by chunk: gunzips `.gz` files, strips a
  * leading BOM and checks every byte against `encoding`. A file that is not
  * valid in its encoding, or a broken gzip, is rejected whole.
  *
  * @example
- * for await (const text of readText('/lake/landing/d1/crm/User.csv', { gzip: false, encoding: 'utf-8' })) parse(text);
+ * for await (const { text } of readText('/lake/landing/d1/crm/User.csv', { gzip: false, encoding: 'utf-8' })) parse(text);
  */
 export async function* readText(
   path: string,
   options: { gzip: boolean; encoding: string },
-): AsyncGenerator<string, void, undefined> {
+): AsyncGenerator<DecodedChunk, void, undefined> {
   const decoder = textDecoder(options.encoding);
   let offset = 0;
   let first = true;
@@ -30,10 +36,11 @@ export async function* readText(
       first = false;
       const text = decoder.write(chunk, offset);
       offset += chunk.length;
-      if (text.length > 0) yield text;
+      // a byte scan is far cheaper than a scan of the decoded (often two-byte) string
+      if (text.length > 0) yield { text, nul: chunk.indexOf(0) !== -1 };
     }
     const rest = decoder.end(offset);
-    if (rest.length > 0) yield rest;
+    if (rest.length > 0) yield { text: rest, nul: rest.includes('\0') };
   } catch (error) {
     if (error instanceof InvalidBytes) {
       // the line is only worth counting once something is wrong: read the file again up to the byte

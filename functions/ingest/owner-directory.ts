@@ -41,7 +41,7 @@ export async function readOwnerDirectory(path: string, options: ReadOptions): Pr
     }
   });
   try {
-    for await (const text of readText(path, options)) parser.push(text);
+    for await (const chunk of readText(path, options)) parser.push(chunk.text, chunk.nul);
     parser.end();
   } catch (error) {
     if (!isFileRejectedError(error)) throw error;

@@ -49,7 +49,7 @@ export async function readXapiLines(
     line++;
   };
   for await (const chunk of readText(path, options)) {
-    const text = rest + chunk;
+    const text = rest + chunk.text;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
       handle(text.slice(start, nl));
@@ -84,7 +84,7 @@ export async function readXapiDocument(
 ): Promise<number> {
   let text = '';
   for await (const chunk of readText(path, options)) {
-    text += chunk;
+    text += chunk.text;
     if (text.length > MAX_DOCUMENT_CHARS) {
       throw new FileRejectedError(
         `the LRS document is larger than ${MAX_DOCUMENT_CHARS >> 20} M characters`,
