@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { StageContext } from '../context.ts';
@@ -85,9 +86,11 @@ export async function landDrop(ctx: StageContext, dir: string, dropId: string): 
 /** The landed file as a local path: in place on a folder store, else downloaded to scratch. */
 async function localCopy(ctx: StageContext, key: string, scratch: string): Promise<string> {
   if (ctx.store instanceof FsStore) return ctx.store.path(key);
+  const file = join(scratch, 'landing', ...key.split('/'));
+  // scratch belongs to this ingest: a file already there is this key's, downloaded before
+  if (existsSync(file)) return file;
   const bytes = await ctx.store.get(key);
   if (bytes === undefined) throw new IngestError(`${key} disappeared while ingesting`, 'land the drop again');
-  const file = join(scratch, 'landing', ...key.split('/'));
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, bytes);
   return file;
@@ -133,6 +136,7 @@ async function ingestFile(
       let result;
       try {
         // most exports are clean: check first, and let DuckDB read those as they are
+        if (process.env.INGEST_NO_DIRECT) throw new NotDirectError("bench");
         result = await readCsvFile(path, options, mapping, sink, quarantine, true);
       } catch (error) {
         if (!(error instanceof NotDirectError)) throw error;
@@ -170,6 +174,20 @@ async function ingestFile(
   }
   ctx.log.info(`${file.path}: ${report.read} read, ${report.loaded} loaded, ${report.quarantined} quarantined`);
   return { report, source, layout, quarantine: quarantine.count > 0 ? quarantine : undefined };
+}
+
+/**
+ * The order that keeps both JavaScript (reading file n) and DuckDB
+ * (copying file n − 1) busy: the smallest file first, so DuckDB starts at
+ * once, then the largest down, so that the last copy is a short one.
+ */
+async function pipelineOrder(ctx: StageContext, dropId: string, files: readonly DropFile[], scratch: string): Promise<DropFile[]> {
+  const sized = await Promise.all(
+    files.map(async (file) => ({ file, size: (await stat(await localCopy(ctx, `landing/${dropId}/${file.path}`, scratch))).size })),
+  );
+  sized.sort((a, b) => b.size - a.size || (a.file.path < b.file.path ? -1 : 1));
+  const smallest = sized.pop();
+  return [...(smallest ? [smallest] : []), ...sized].map((s) => s.file);
 }
 
 /** What mappings may need beyond their own file: the HubSpot owners of the drop, the closed stages. */
@@ -259,7 +277,7 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
     const written = new Set<string>();
     const quarantines: { key: string; path: string }[] = [];
     const mappingContext = await mappingContextFor(ctx, dropId, files, scratch);
-    for (const [n, file] of files.entries()) {
+    for (const [n, file] of (await pipelineOrder(ctx, dropId, files, scratch)).entries()) {
       const outcome = await ingestFile(ctx, dropId, file, scratch, n, mappingContext);
       reports.push(outcome.report);
       const source = outcome.source;

@@ -57,6 +57,9 @@ export async function buildAstroSite(options: AstroBuildOptions): Promise<void> 
         logLevel: 'error',
         vite: {
           cacheDir: join(options.cacheDir, 'vite'),
+          // Astro inlines scripts under this size; the site's CSP (infra/stacks/site.ts)
+          // allows scripts from 'self' only, so every script must be a file
+          build: { assetsInlineLimit: 0 },
           plugins: [dataFilePlugin(options.dataFile)],
           logLevel: 'error',
         },
