@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'cdk.out', '.scorecard', 'site/dist', 'site/.astro', 'site/src/env.d.ts', 'dist'] },
+  { ignores: ['node_modules', 'cdk.out', '**/.scorecard', 'site/dist', 'site/.astro', 'site/src/env.d.ts', 'dist', 'test/bench/work', 'test/e2e/artifacts', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

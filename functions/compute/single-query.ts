@@ -2,8 +2,15 @@ import type { SqlFile } from '../engine/sql-files.ts';
 import type { KpiSql } from './kpi-sql.ts';
 import { paramsCte, PARAMS_PLACEHOLDER, type RunParams } from './params.ts';
 
-/** A file's SELECT without its placeholder, for use inside a WITH that already defines the parameters. */
-function body(file: SqlFile): string {
+/**
+ * A file's SELECT without its placeholder, for use inside a WITH that already
+ * defines the parameters; exported so that an engine's error can be traced
+ * to the file (functions/compute/athena/steps.ts).
+ *
+ * @example
+ * body({ name: 'kpis/00_3_grid.sql', text: 'WITH /* @params *\/\nx AS (...)\nSELECT ...;' }); // 'WITH \nx AS (...)\nSELECT ...'
+ */
+export function body(file: SqlFile): string {
   return file.text.replace(PARAMS_PLACEHOLDER, '').trim().replace(/;\s*$/, '');
 }
 

@@ -14,6 +14,8 @@ export interface AthenaOptions {
   workgroup: string;
   database: string;
   catalog?: string;
+  /** where results go, for a workgroup that does not enforce its own result location */
+  outputLocation?: string;
   /** first wait between status polls; doubles up to `pollMaxMs` */
   pollInitialMs?: number;
   pollMaxMs?: number;
@@ -22,11 +24,25 @@ export interface AthenaOptions {
   /** attempts for a throttled call */
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** milliseconds since some fixed moment, for the timeout (tests pass a clock that their `sleep` moves) */
+  now?: () => number;
 }
 
-/** Athena refused or failed a query; the message says where in which file. */
+/**
+ * Athena refused or failed a query; the message says where in which file.
+ * `retryable` is Athena's own verdict (`AthenaError.Retryable`): a transient
+ * service fault, not a mistake in the SQL.
+ */
 export class AthenaQueryError extends ScorecardError {
   override name = 'AthenaQueryError';
+
+  constructor(
+    message: string,
+    readonly retryable = false,
+    options?: { cause?: unknown },
+  ) {
+    super(message, undefined, options);
+  }
 }
 
 /** A query ran past the engine's time limit and was cancelled. */
@@ -34,16 +50,83 @@ export class AthenaTimeoutError extends ScorecardError {
   override name = 'AthenaTimeoutError';
 }
 
-const THROTTLED = new Set(['TooManyRequestsException', 'ThrottlingException', 'ThrottledException']);
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A statement longer than Athena accepts; raised before anything is sent. */
+export class AthenaLimitError extends ScorecardError {
+  override name = 'AthenaLimitError';
+}
 
-/** `line 12:5: Column 'x' cannot be resolved` → `kpis/01_revenue.sql line 7: …` */
+/** Athena's limit on one query string: 262,144 bytes of UTF-8 (Service Quotas "query string length"). */
+export const ATHENA_MAX_QUERY_BYTES = 262_144;
+
+/** One file's text inside a statement composed of several files (see {@link ComposedSqlOrigin}). */
+export interface SqlPart {
+  /** path under `sql/` */
+  file: string;
+  /** the statement's line that holds the file's line 1 */
+  firstLine: number;
+  /** how many of the file's lines the statement holds */
+  lines: number;
+}
+
+/**
+ * The origin of a statement made of several files, such as a KPI family
+ * with every building block as a CTE: an error's line is traced to the
+ * file that holds it. `file` names the statement as a whole.
+ */
+export interface ComposedSqlOrigin extends SqlOrigin {
+  parts: SqlPart[];
+}
+
+function isComposed(origin: SqlOrigin): origin is ComposedSqlOrigin {
+  return Array.isArray((origin as Partial<ComposedSqlOrigin>).parts);
+}
+
+/** The file and line of a statement line (`undefined`: a generated line, such as the parameters). */
+function partAt(origin: SqlOrigin, line: number): { file: string; line: number } | undefined {
+  if (!isComposed(origin)) return { file: origin.file, line: line - origin.lineOffset };
+  const part = origin.parts.find((p) => line >= p.firstLine && line < p.firstLine + p.lines);
+  return part && { file: part.file, line: line - part.firstLine + 1 };
+}
+
+/**
+ * `line 12:5: Column 'x' cannot be resolved` → `kpis/01_revenue.sql line 7, column 5: …`.
+ *
+ * @example
+ * locateAthenaError("line 14:7: Column 'amout' cannot be resolved", { file: 'kpis/01_revenue.sql', lineOffset: 10 });
+ * // "kpis/01_revenue.sql line 4, column 7: Column 'amout' cannot be resolved"
+ */
 export function locateAthenaError(message: string, origin?: SqlOrigin): string {
   if (!origin) return message;
   const match = /^line (\d+):(\d+): (.*)$/s.exec(message);
   if (!match) return `${origin.file}: ${message}`;
-  const line = Number(match[1]) - origin.lineOffset;
-  return `${origin.file} line ${line}, column ${match[2]}: ${match[3]}`;
+  const line = Number(match[1]);
+  const at = partAt(origin, line);
+  if (!at) return `${origin.file} (generated line ${line} of the statement), column ${match[2]}: ${match[3]}`;
+  const within = at.file === origin.file ? '' : ` (in the statement of ${origin.file})`;
+  return `${at.file} line ${at.line}, column ${match[2]}${within}: ${match[3]}`;
+}
+
+/**
+ * Fails before sending a statement Athena would refuse for its length.
+ *
+ * @example
+ * checkQueryLength(sql, { file: 'kpis/03_pipeline.sql', lineOffset: 0 }); // throws AthenaLimitError past 262,144 bytes
+ */
+export function checkQueryLength(sql: string, origin?: SqlOrigin): void {
+  const bytes = Buffer.byteLength(sql, 'utf8');
+  if (bytes <= ATHENA_MAX_QUERY_BYTES) return;
+  throw new AthenaLimitError(
+    `the statement${origin ? ` of ${origin.file}` : ''} is ${bytes.toLocaleString('en')} bytes, ` +
+      `more than Athena's ${ATHENA_MAX_QUERY_BYTES.toLocaleString('en')}`,
+    'shorten the config lists that become inline VALUES, or split the family file in sql/kpis/',
+  );
+}
+
+const THROTTLED = new Set(['TooManyRequestsException', 'ThrottlingException', 'ThrottledException']);
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
 }
 
 /** Converts one Athena string cell to the JSON value DuckDB would return for that type. */
@@ -78,12 +161,14 @@ function cell(value: string | undefined, type: string | undefined): unknown {
 export class AthenaEngine implements Engine {
   readonly kind = 'athena';
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
 
   constructor(
     private readonly client: AthenaClient,
     private readonly options: AthenaOptions,
   ) {
     this.sleep = options.sleep ?? wait;
+    this.now = options.now ?? Date.now;
   }
 
   /** Retries a call that Athena throttled, with exponential backoff. */
@@ -93,8 +178,7 @@ export class AthenaEngine implements Engine {
       try {
         return await call();
       } catch (error) {
-        const name = (error as { name?: string }).name ?? '';
-        if (!THROTTLED.has(name) || attempt >= attempts) throw error;
+        if (!THROTTLED.has(errorName(error)) || attempt >= attempts) throw error;
         await this.sleep(Math.min(200 * 2 ** attempt, 10_000));
       }
     }
@@ -102,13 +186,15 @@ export class AthenaEngine implements Engine {
 
   /** Runs `sql` to completion and returns its execution id. */
   private async execute(sql: string, origin?: SqlOrigin): Promise<string> {
-    const { workgroup, database, catalog } = this.options;
+    checkQueryLength(sql, origin);
+    const { workgroup, database, catalog, outputLocation } = this.options;
     const started = await this.withRetry(() =>
       this.client.send(
         new StartQueryExecutionCommand({
           QueryString: sql,
           WorkGroup: workgroup,
           QueryExecutionContext: { Database: database, Catalog: catalog ?? 'AwsDataCatalog' },
+          ...(outputLocation ? { ResultConfiguration: { OutputLocation: outputLocation } } : {}),
         }),
       ),
     );
@@ -116,27 +202,30 @@ export class AthenaEngine implements Engine {
     if (!id) throw new AthenaQueryError('Athena started no query (no QueryExecutionId)');
 
     const timeout = this.options.timeoutMs ?? 15 * 60_000;
+    const startedAt = this.now();
     let delay = this.options.pollInitialMs ?? 250;
-    let waited = 0;
     for (;;) {
       const { QueryExecution } = await this.withRetry(() =>
         this.client.send(new GetQueryExecutionCommand({ QueryExecutionId: id })),
       );
-      const state = QueryExecution?.Status?.State;
+      const status = QueryExecution?.Status;
+      const state = status?.State;
       if (state === 'SUCCEEDED') return id;
       if (state === 'FAILED' || state === 'CANCELLED') {
-        const reason = QueryExecution?.Status?.StateChangeReason ?? QueryExecution?.Status?.AthenaError?.ErrorMessage ?? state;
-        throw new AthenaQueryError(`Athena query ${id} ${state.toLowerCase()}: ${locateAthenaError(reason, origin)}`);
+        const reason = status?.StateChangeReason ?? status?.AthenaError?.ErrorMessage ?? state;
+        throw new AthenaQueryError(
+          `Athena query ${id} ${state.toLowerCase()}: ${locateAthenaError(reason, origin)}`,
+          status?.AthenaError?.Retryable ?? false,
+        );
       }
-      if (waited >= timeout) {
-        await this.client.send(new StopQueryExecutionCommand({ QueryExecutionId: id }));
+      if (this.now() - startedAt >= timeout) {
+        await this.withRetry(() => this.client.send(new StopQueryExecutionCommand({ QueryExecutionId: id })));
         throw new AthenaTimeoutError(
           `Athena query ${id}${origin ? ` (${origin.file})` : ''} ran longer than ${Math.round(timeout / 1000)} s and was cancelled`,
           'raise the timeout, or the workgroup limits, if the data has grown',
         );
       }
       await this.sleep(delay);
-      waited += delay;
       delay = Math.min(delay * 2, this.options.pollMaxMs ?? 5000);
     }
   }

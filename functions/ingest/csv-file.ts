@@ -1,5 +1,6 @@
 import { CsvParser, type CsvRecord } from './csv-parser.ts';
 import { readText } from './decode.ts';
+import { fastLinePattern, type FieldKind } from './fast-line.ts';
 import { FileRejectedError } from './errors.ts';
 import type { CsvMapping, ValueProblem } from './formats/csv-mapping.ts';
 import type { SinkLayout } from './parquet.ts';
@@ -165,6 +166,18 @@ export async function readCsvFile(
       if (direct && (plan.layout !== 'fields' || record.line !== 1 || record.lines !== 1)) {
         throw new NotDirectError('the header is not one line 1, or the mapping joins fields');
       }
+      const pattern = fastPathFor(mapping, plan);
+      if (pattern) {
+        parser.setFastPath(pattern, (line, length) => {
+          read++;
+          if (direct) {
+            if (line !== read + 1) throw new NotDirectError(`line ${line} follows a record of several lines`);
+            if (length > longest) longest = length;
+          } else {
+            sink.writeText(line, parser.fastLineText());
+          }
+        });
+      }
       return;
     }
     read++;
@@ -198,6 +211,27 @@ export async function readCsvFile(
     throw new FileRejectedError('the file is empty: it has no header row', 'send the export with its header row', 1);
   }
   return { read, layout: plan.sink, ...(direct ? { direct: { longest } } : {}) };
+}
+
+/**
+ * The fast-path pattern of a file (see fast-line.ts), when its mapping
+ * allows one: fields layout, no custom converters, no row checks, more than
+ * one column (a one-column pattern would take blank lines for records).
+ */
+function fastPathFor(mapping: CsvMapping, plan: Plan): RegExp | undefined {
+  if (plan.layout !== 'fields' || mapping.check || plan.width < 2) return undefined;
+  if (mapping.columns.some((m, c) => m.convert && plan.fields[c]! >= 0)) return undefined;
+  const kinds: FieldKind[] = new Array<FieldKind>(plan.width).fill('any');
+  const keys: boolean[] = new Array<boolean>(plan.width).fill(false);
+  mapping.columns.forEach((m, c) => {
+    const at = plan.fields[c]!;
+    if (at >= 0) kinds[at] = m.column.type;
+  });
+  for (const c of plan.keys) {
+    const at = plan.fields[c]!;
+    if (at >= 0) keys[at] = true;
+  }
+  return fastLinePattern(kinds, keys);
 }
 
 /**

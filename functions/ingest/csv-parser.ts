@@ -49,7 +49,28 @@ export class CsvParser {
   private final = false;
   private readonly record: CsvRecord = { fields: [], line: 1, lines: 1, plain: true, verbatim: true, error: undefined };
 
+  private fast: { pattern: RegExp; onLine: (line: number, length: number) => void } | undefined;
+  private fastStart = 0;
+  private fastEnd = 0;
+
   constructor(private readonly onRecord: (record: CsvRecord) => void) {}
+
+  /**
+   * A fast path for the lines the sticky `pattern` matches whole (line break
+   * included): they are handed to `onLine` with their line number and
+   * length, without being split, and `fastLineText()` returns their text.
+   * Lines it does not match are parsed field by field as usual.
+   */
+  setFastPath(pattern: RegExp, onLine: (line: number, length: number) => void): void {
+    this.fast = { pattern, onLine };
+  }
+
+  /** The text of the line the fast path just matched, without its line break. */
+  fastLineText(): string {
+    let end = this.fastEnd - 1;
+    if (end > this.fastStart && this.buf.charCodeAt(end - 1) === CR) end--;
+    return this.buf.slice(this.fastStart, end);
+  }
 
   /** Characters of the current record, line break included. */
   recordLength(): number {
@@ -89,9 +110,20 @@ export class CsvParser {
   private parse(final: boolean): void {
     this.final = final;
     const buf = this.buf;
+    const fast = this.fast;
     for (;;) {
       const pos = this.pos;
       if (pos >= buf.length) return;
+      if (fast) {
+        fast.pattern.lastIndex = pos;
+        if (fast.pattern.test(buf)) {
+          this.fastStart = pos;
+          this.fastEnd = fast.pattern.lastIndex;
+          this.pos = this.fastEnd;
+          fast.onLine(this.line++, this.fastEnd - pos);
+          continue;
+        }
+      }
       const nl = buf.indexOf('\n', pos);
       if (this.quoteAt !== -1 && this.quoteAt < pos) this.quoteAt = buf.indexOf('"', pos);
       if (this.quoteAt === -1 || (nl !== -1 && this.quoteAt > nl)) {

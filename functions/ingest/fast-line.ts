@@ -1,0 +1,57 @@
+import type { ColumnType } from './schema.ts';
+
+/** What a field of the header holds, for the fast path: a canonical type, or anything (a column no table uses). */
+export type FieldKind = ColumnType | 'any';
+
+// Character classes never admit a line break, a NUL or a stray carriage
+// return: such lines take the careful path.
+const UNQUOTED = '[^,"\\r\\n\\0]';
+const QUOTED_CHAR = '(?:[^"\\n\\0]|"")';
+const NOT_BLANK = '[^\\s,"\\0]';
+
+/** A calendar day; 29 February is left to the careful path, which knows leap years. */
+const DATE =
+  '(?!0000)\\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)';
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d';
+
+/**
+ * Values that the converters of values.ts return unchanged (so DuckDB reads
+ * the export's own text the same way), by type; each may also be empty.
+ */
+const TYPED: Record<Exclude<ColumnType, 'varchar'>, string> = {
+  boolean: '(?:true|false|TRUE|FALSE|True|False|1|0)',
+  double: '-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d{1,3})?',
+  date: DATE,
+  timestamp: `${DATE}(?:T${TIME}\\.\\d{3}Z| ${TIME}(?:\\.\\d{1,6})?)`,
+};
+
+function fieldPattern(kind: FieldKind, key: boolean): string {
+  if (kind === 'any') return `(?:"${QUOTED_CHAR}*"|${UNQUOTED}*)`;
+  if (kind === 'varchar') {
+    // a value with something besides white space (white space alone is NULL, which DuckDB would not know)
+    const unquoted = `${UNQUOTED}*${NOT_BLANK}${UNQUOTED}*`;
+    const quoted = `"${QUOTED_CHAR}*[^\\s"\\0]${QUOTED_CHAR}*"`;
+    return key ? `(?:${quoted}|${unquoted})` : `(?:${quoted}|""|${unquoted}|)`;
+  }
+  const value = TYPED[kind];
+  return key ? `(?:"${value}"|${value})` : `(?:"${value}"|""|${value}|)`;
+}
+
+/**
+ * A sticky regular expression that matches one whole line of a CSV export
+ * (its line break included) when every field of it is already in the form
+ * ingest would convert it to, keys are not empty and nothing needs a second
+ * look. Such lines, the vast majority of a clean export, are accepted
+ * without splitting them into fields; a line it does not match goes through
+ * the field-by-field path, which finds what is wrong or converts it. It must
+ * therefore never match a line that path would change or quarantine.
+ *
+ * @example
+ * const re = fastLinePattern(['varchar', 'date'], [true, false]);
+ * re.lastIndex = 0; re.test('A1,2026-03-04\n'); // true
+ * re.lastIndex = 0; re.test('A1,2026-02-30\n'); // false: not a day
+ */
+export function fastLinePattern(kinds: readonly FieldKind[], keys: readonly boolean[]): RegExp {
+  const fields = kinds.map((kind, i) => fieldPattern(kind, keys[i] ?? false));
+  return new RegExp(`${fields.join(',')}\\r?\\n`, 'y');
+}
