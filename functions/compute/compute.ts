@@ -1,9 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
+import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
 import { openLake } from '../engine/lake.ts';
-import { runParams } from './params.ts';
+import { athenaEngineFor } from './athena/athena-config.ts';
+import { computeOnAthena } from './athena/compute-on-athena.ts';
+import type { KpiSql } from './kpi-sql.ts';
+import { runParams, type RunParams } from './params.ts';
 import { computeKpiTables, kpiPartition, OUTPUT_TABLES, type OutputTable } from './tables.ts';
 
 /**
@@ -11,7 +15,9 @@ import { computeKpiTables, kpiPartition, OUTPUT_TABLES, type OutputTable } from 
  * kpi/<table>/as_of=D/ (kpi_values, kpi_breakdowns, entities). The result
  * depends only on the ingested drops, the config and D (never on the clock),
  * so a re-run gives the same tables and a past D recomputes that version;
- * other as_of partitions are never touched.
+ * other as_of partitions are never touched. With `engine: "athena"` the KPI
+ * queries run on Athena (functions/compute/athena/) and only their rows are
+ * checked and written here.
  *
  * @example
  * const { rows } = await computeVersion(ctx, '2026-11-26');
@@ -19,12 +25,32 @@ import { computeKpiTables, kpiPartition, OUTPUT_TABLES, type OutputTable } from 
  */
 export async function computeVersion(ctx: StageContext, asOf: string): Promise<{ rows: Record<string, number> }> {
   const params = runParams(ctx.config, asOf);
-  const engine = await openLake(ctx);
+  if (ctx.config.engine === 'athena') {
+    const athena = athenaEngineFor(ctx.config);
+    try {
+      return await computeOnAthena(ctx, params, athena, async (staged) =>
+        writeVersion(ctx, params, await DuckDbEngine.open(), staged),
+      );
+    } finally {
+      await athena.close();
+    }
+  }
+  return writeVersion(ctx, params, await openLake(ctx));
+}
+
+/** Runs the KPI SQL (the files of sql/kpis/, or `sql`) on `engine`, closes it, and replaces the version's partitions. */
+async function writeVersion(
+  ctx: StageContext,
+  params: RunParams,
+  engine: DuckDbEngine,
+  sql?: KpiSql,
+): Promise<{ rows: Record<string, number> }> {
+  const { asOf } = params;
   const dir = join(ctx.scratch, 'kpi', asOf);
   await mkdir(dir, { recursive: true });
   let rows: Record<OutputTable, number>;
   try {
-    rows = await computeKpiTables(engine, params);
+    rows = await computeKpiTables(engine, params, sql);
     for (const table of OUTPUT_TABLES) {
       await engine.exec(`COPY ${table} TO ${quoteLiteral(join(dir, `${table}.parquet`))} (FORMAT parquet)`);
     }

@@ -18,7 +18,7 @@ export interface RowCounter {
   rows: number;
 }
 
-export const CHUNK_CHARS = 1 << 20;
+export const CHUNK_CHARS = 262144;
 
 export async function* chunked(file: DropFile, ctx: DemoContext, counter: RowCounter, chunkChars = CHUNK_CHARS): AsyncGenerator<string> {
   let parts: string[] = [];
