@@ -1,7 +1,7 @@
 import type { DemoContext } from './context.ts';
 import type { Place } from './geography.ts';
 import { BLOCK, KEY_PREFIX, salesforceId } from './ids.ts';
-import { companyDomain, companyName, INDUSTRIES } from './names.ts';
+import { companyName, INDUSTRIES } from './names.ts';
 import type { Territory } from './org.ts';
 import type { Family } from './products.ts';
 import { Random } from './random.ts';
@@ -21,7 +21,6 @@ export interface Account {
   segment: Segment;
   employees: number;
   phone: string;
-  website: string;
   createdMs: number;
   createdDay: Day;
   /** a customer since before the history began (it has a legacy won deal) */
@@ -82,7 +81,6 @@ export function buildAccounts(ctx: DemoContext, territory: Territory): Account[]
       segment,
       employees: segment === 'SMB' ? rng.int(10, 200) : segment === 'Mid-Market' ? rng.int(200, 2000) : rng.int(2000, 50_000),
       phone: phone(rng, place.country),
-      website: `https://www.${companyDomain(name, territory.index * BLOCK.account + k)}`,
       createdMs: Math.min(createdMs, ctx.asOfEndMs),
       createdDay: Math.min(dayOf(createdMs), asOf),
       installed: kind === 'installed',

@@ -3,8 +3,8 @@ import { csvRow, type Cell } from './csv.ts';
 
 /**
  * One file of a drop: where it goes and how its lines are made. Lines come
- * from a synchronous generator and leave as chunks of about a megabyte, so
- * a file of any size streams through a small, constant amount of memory.
+ * from a synchronous generator and leave in chunks of CHUNK_CHARS, so a file
+ * of any size streams through a small, constant amount of memory.
  */
 export interface DropFile {
   path: string;
@@ -18,7 +18,12 @@ export interface RowCounter {
   rows: number;
 }
 
-export const CHUNK_CHARS = 262144;
+/**
+ * About 64 KB per chunk: big enough for efficient writes, small enough that
+ * a chunk's row strings die young (1 MB chunks made the garbage collector
+ * copy and promote them, a quarter more CPU in all).
+ */
+export const CHUNK_CHARS = 1 << 16;
 
 export async function* chunked(file: DropFile, ctx: DemoContext, counter: RowCounter, chunkChars = CHUNK_CHARS): AsyncGenerator<string> {
   let parts: string[] = [];

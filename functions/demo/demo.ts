@@ -8,7 +8,7 @@ export type { DemoOptions } from './context.ts';
 
 /**
  * Receives one file of the drop. `chunks` is the file's UTF-8 text in
- * pieces of about 1 MB, in order; the file is complete when the iterable
+ * pieces of about 64 KB, in order; the file is complete when the iterable
  * ends. An iterable rather than one string because at scale 100 a single
  * file (OpportunityHistory.csv, Task.csv) is gigabytes, more than a
  * JavaScript string can hold. Node's `fs.promises.writeFile(path, chunks)`

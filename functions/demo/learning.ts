@@ -44,17 +44,17 @@ const SKILLS = [
 
 export type Statement = Record<string, unknown>;
 
+/** The sales people take courses; support and operations are not in this LMS. */
+const isLearner = (user: User) => user.role === 'ae' || user.role === 'manager' || user.role === 'head';
+
 /** Every learner's statements, learner by learner, each in time order. */
 export function* statements(ctx: DemoContext): Generator<Statement> {
-  for (const user of ctx.org.users) {
-    if (user.role !== 'ae' && user.role !== 'manager' && user.role !== 'head') continue;
-    yield* learnerStatements(ctx, user);
-  }
+  for (const user of ctx.org.users) if (isLearner(user)) yield* learnerStatements(ctx, user);
 }
 
 /** Learners the LMS knows by an account name that is not an e-mail address. */
 export function identityMap(ctx: DemoContext): { accountName: string; email: string }[] {
-  return ctx.org.users.flatMap((u) => (u.lms.kind === 'account' && !u.lms.name.includes('@') ? [{ accountName: u.lms.name, email: u.email }] : []));
+  return ctx.org.users.flatMap((u) => (isLearner(u) && u.lms.kind === 'account' && !u.lms.name.includes('@') ? [{ accountName: u.lms.name, email: u.email }] : []));
 }
 
 function learnerStatements(ctx: DemoContext, user: User): Statement[] {

@@ -28,6 +28,9 @@ export interface LineItem {
   product: Product;
   quantity: number;
   unitCents: number;
+  /** added with the quote */
+  createdMs: number;
+  /** last changed: the quote, or the discount */
   ms: number;
 }
 
@@ -126,6 +129,7 @@ export function buildPipeline(ctx: DemoContext, territory: Territory, accounts: 
               product: line.product,
               quantity: line.quantity,
               unitCents: line.product.listPrice * (100 - (discounted ? sim.discountPct : 0)),
+              createdMs: sim.quoteMs ?? plan.ms,
               ms: discounted && sim.discountMs !== null ? sim.discountMs : sim.quoteMs ?? plan.ms,
             };
           })

@@ -62,11 +62,13 @@ function linesFor(rng: Random, family: Family, seats: number, account: Account, 
 
 /** One line per product (quantities added up), in price-book order. */
 function merge(lines: QuoteLine[]): QuoteLine[] {
-  const byProduct = new Map<Product, number>();
-  for (const line of lines) byProduct.set(line.product, (byProduct.get(line.product) ?? 0) + line.quantity);
-  return [...byProduct]
-    .map(([product, quantity]) => ({ product, quantity }))
-    .sort((a, b) => a.product.number - b.product.number);
+  const merged: QuoteLine[] = [];
+  for (const line of lines) {
+    const same = merged.find((m) => m.product === line.product);
+    if (same) same.quantity += line.quantity;
+    else merged.push({ ...line });
+  }
+  return merged.sort((a, b) => a.product.number - b.product.number);
 }
 
 export function listTotalCents(lines: readonly QuoteLine[]): number {

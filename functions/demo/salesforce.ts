@@ -8,7 +8,7 @@ import type { Cell } from './csv.ts';
 import { money } from './csv.ts';
 import { HISTORY_PER_OPPORTUNITY, ITEMS_PER_OPPORTUNITY, KEY_PREFIX, salesforceId } from './ids.ts';
 import { buildLeads } from './leads.ts';
-import { asciiHandle } from './names.ts';
+import { asciiHandle, companyDomain } from './names.ts';
 import { userAt, type Territory, type User } from './org.ts';
 import { PRODUCTS } from './products.ts';
 import { buildQuotas } from './quotas.ts';
@@ -56,7 +56,7 @@ const accounts = csvFile(
       for (const a of book.accounts) {
         const contracts = byAccount.get(a.id) ?? [];
         const type = contracts.some((c) => activeAt(c, ctx.window.asOf)) ? 'Customer' : contracts.some((c) => c.status !== 'Draft') ? 'Former Customer' : 'Prospect';
-        yield [a.id, a.name, type, a.industry, a.street, a.place.city, a.place.state, a.place.postalCode, a.place.country, a.lat, a.lng, a.phone, a.website, a.employees, owner, dt(a.createdMs), false, dt(accountModstamp(a, book.territory, ctx.asOfEndMs))];
+        yield [a.id, a.name, type, a.industry, a.street, a.place.city, a.place.state, a.place.postalCode, a.place.country, a.lat, a.lng, a.phone, `https://www.${companyDomain(a.name, a.num)}`, a.employees, owner, dt(a.createdMs), false, dt(accountModstamp(a, book.territory, ctx.asOfEndMs))];
       }
     }
   },
@@ -103,7 +103,7 @@ const lineItems = csvFile(
       for (const o of book.opportunities) {
         for (const [j, item] of o.lineItems.entries()) {
           if (j >= ITEMS_PER_OPPORTUNITY) throw new Error(`opportunity ${o.id} has more than ${ITEMS_PER_OPPORTUNITY} line items`);
-          yield [salesforceId(KEY_PREFIX.lineItem, o.num * ITEMS_PER_OPPORTUNITY + j), o.id, item.product.id, item.quantity, money(item.unitCents), item.product.listPrice, money(item.unitCents * item.quantity), dt(item.ms), false, dt(item.ms)];
+          yield [salesforceId(KEY_PREFIX.lineItem, o.num * ITEMS_PER_OPPORTUNITY + j), o.id, item.product.id, item.quantity, money(item.unitCents), item.product.listPrice, money(item.unitCents * item.quantity), dt(item.createdMs), false, dt(item.ms)];
         }
       }
     }

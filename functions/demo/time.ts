@@ -85,8 +85,12 @@ export function monthStart(day: Day, offset = 0): Day {
   return dayFromYmd(year, month + offset, 1);
 }
 
+const monthEnds = new Map<Day, Day>();
+
 export function monthEnd(day: Day): Day {
-  return monthStart(day, 1) - 1;
+  let end = monthEnds.get(day);
+  if (end === undefined) monthEnds.set(day, (end = monthStart(day, 1) - 1));
+  return end;
 }
 
 /** `day` moved by whole months, the day of month clamped (Jan 31 + 1 month = Feb 28). */

@@ -65,6 +65,17 @@ export class CsvParser {
     this.fast = { pattern, onLine };
   }
 
+  private fastMatch(pattern: RegExp, pos: number): boolean {
+    pattern.lastIndex = pos;
+    try {
+      return pattern.test(this.buf);
+    } catch (error) {
+      // a field of megabytes can exhaust the regular expression's backtrack stack: read it the careful way
+      if (error instanceof RangeError) return false;
+      throw error;
+    }
+  }
+
   /** The text of the line the fast path just matched, without its line break. */
   fastLineText(): string {
     let end = this.fastEnd - 1;
@@ -114,15 +125,12 @@ export class CsvParser {
     for (;;) {
       const pos = this.pos;
       if (pos >= buf.length) return;
-      if (fast) {
-        fast.pattern.lastIndex = pos;
-        if (fast.pattern.test(buf)) {
-          this.fastStart = pos;
-          this.fastEnd = fast.pattern.lastIndex;
-          this.pos = this.fastEnd;
-          fast.onLine(this.line++, this.fastEnd - pos);
-          continue;
-        }
+      if (fast && this.fastMatch(fast.pattern, pos)) {
+        this.fastStart = pos;
+        this.fastEnd = fast.pattern.lastIndex;
+        this.pos = this.fastEnd;
+        fast.onLine(this.line++, this.fastEnd - pos);
+        continue;
       }
       const nl = buf.indexOf('\n', pos);
       if (this.quoteAt !== -1 && this.quoteAt < pos) this.quoteAt = buf.indexOf('"', pos);

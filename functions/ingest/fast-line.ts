@@ -4,10 +4,13 @@ import type { ColumnType } from './schema.ts';
 export type FieldKind = ColumnType | 'any';
 
 // Character classes never admit a line break, a NUL or a stray carriage
-// return: such lines take the careful path.
+// return: such lines take the careful path. Every pattern is unambiguous
+// (one way to match a given text), so that a line that does not match
+// fails in linear time instead of backtracking through every split.
 const UNQUOTED = '[^,"\\r\\n\\0]';
 const QUOTED_CHAR = '(?:[^"\\n\\0]|"")';
-const NOT_BLANK = '[^\\s,"\\0]';
+/** white space that stays on the line */
+const SPACE = '[^\\S\\r\\n]';
 
 /** A calendar day; 29 February is left to the careful path, which knows leap years. */
 const DATE =
@@ -20,7 +23,7 @@ const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d';
  */
 const TYPED: Record<Exclude<ColumnType, 'varchar'>, string> = {
   boolean: '(?:true|false|TRUE|FALSE|True|False|1|0)',
-  double: '-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d{1,3})?',
+  double: '-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,3})?',
   date: DATE,
   timestamp: `${DATE}(?:T${TIME}\\.\\d{3}Z| ${TIME}(?:\\.\\d{1,6})?)`,
 };
@@ -29,8 +32,8 @@ function fieldPattern(kind: FieldKind, key: boolean): string {
   if (kind === 'any') return `(?:"${QUOTED_CHAR}*"|${UNQUOTED}*)`;
   if (kind === 'varchar') {
     // a value with something besides white space (white space alone is NULL, which DuckDB would not know)
-    const unquoted = `${UNQUOTED}*${NOT_BLANK}${UNQUOTED}*`;
-    const quoted = `"${QUOTED_CHAR}*[^\\s"\\0]${QUOTED_CHAR}*"`;
+    const unquoted = `${SPACE}*[^\\s,"\\0]${UNQUOTED}*`;
+    const quoted = `"${SPACE}*(?:[^\\s"\\0]|"")${QUOTED_CHAR}*"`;
     return key ? `(?:${quoted}|${unquoted})` : `(?:${quoted}|""|${unquoted}|)`;
   }
   const value = TYPED[kind];

@@ -4,15 +4,17 @@
 -- A contract is active at t when its Status is Activated or Expired and
 -- StartDate ≤ t ≤ end, end = EndDate, else StartDate + ContractTerm months
 -- − 1 day (a month past the last day of a shorter month ends on that last
--- day), else open-ended. ARR at t = Σ ARR (NULL = 0) of the account's
--- active contracts; a customer at t has ≥ 1. The accounts are those E owns
--- now; retention compares ps with pe (D for a period to date).
+-- day; a fractional term is rounded half away from zero by round(), as a
+-- bare CAST rounds half to even on DuckDB but away from zero on Trino),
+-- else open-ended. ARR at t = Σ ARR (NULL = 0) of the account's active
+-- contracts; a customer at t has ≥ 1. The accounts are those E owns now;
+-- retention compares ps with pe (D for a period to date).
 WITH /* @params */
 active_contracts AS (
   SELECT account_id, COALESCE(arr, 0) AS arr, start_date,
     COALESCE(
       end_date,
-      CAST(start_date + CAST(contract_term AS INTEGER) * INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
+      CAST(start_date + CAST(round(contract_term) AS INTEGER) * INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
     ) AS end_date
   FROM contracts
   WHERE status IN ('Activated', 'Expired')

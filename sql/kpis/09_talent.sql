@@ -6,7 +6,8 @@
 -- of its latest `registered` statement carrying one, its completion its
 -- earliest `completed` statement (fine print 6). A skill score is the latest
 -- `passed` / `failed` / `scored` statement with a skill and a score dated
--- ≤ pe, by full timestamp then statement id (fine print 7): scaled × 100,
+-- ≤ pe, by full timestamp then statement id (fine print 7; a statement
+-- without a timestamp is never the latest): scaled × 100,
 -- else (raw − min) / (max − min) × 100 with min 0 when missing; a raw score
 -- without max (or with max = min) has no score.
 WITH /* @params */
@@ -24,7 +25,7 @@ statements AS (
 ),
 registrations AS (
   SELECT user_id, object_id, due_date,
-    row_number() OVER (PARTITION BY user_id, object_id ORDER BY "timestamp" DESC, id DESC) AS recency
+    row_number() OVER (PARTITION BY user_id, object_id ORDER BY "timestamp" DESC NULLS LAST, id DESC) AS recency
   FROM statements
   WHERE verb = 'registered'
     AND due_date IS NOT NULL
@@ -70,7 +71,7 @@ scores AS (
 latest_scores AS (
   SELECT p.period_type, p.period_start, s.user_id, s.skill, s.score,
     row_number() OVER (
-      PARTITION BY p.period_type, p.period_start, s.user_id, s.skill ORDER BY s."timestamp" DESC, s.id DESC
+      PARTITION BY p.period_type, p.period_start, s.user_id, s.skill ORDER BY s."timestamp" DESC NULLS LAST, s.id DESC
     ) AS recency
   FROM scores s
   JOIN periods p ON s.on_date <= p.period_end

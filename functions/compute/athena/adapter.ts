@@ -28,7 +28,8 @@ export const athenaAdapter = {
    * // "UNLOAD (\nSELECT 1 AS x\n) TO 's3://acme-lake/...' WITH (format = 'PARQUET', compression = 'SNAPPY')"
    */
   unload(query: string, location: string): string {
-    if (!/^s3:\/\/[a-z0-9.-]+\/(\S+\/)?$/.test(location)) {
+    // S3's safe key characters (plus `=` of the lake's partition keys): nothing to escape in the literal
+    if (!/^s3:\/\/[a-z0-9][a-z0-9.-]*\/([\w!.*()=/-]*\/)?$/.test(location)) {
       throw new Error(`UNLOAD needs an s3://bucket/prefix/ location, not ${JSON.stringify(location)}`);
     }
     return `UNLOAD (\n${query}\n) TO ${quoteLiteral(location)} WITH (format = 'PARQUET', compression = 'SNAPPY')`;

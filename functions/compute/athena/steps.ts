@@ -89,13 +89,13 @@ export function athenaSteps(sql: KpiSql, params: RunParams, bucket: string): Ath
     checkQueryLength(statement, origin);
     return { name, kind, file, query, statement, prefix, origin };
   };
+  const families = sql.families.map((family) =>
+    step(family.name.replace(/^kpis\//, '').replace(/\.sql$/, ''), 'family', family, family.name),
+  );
   const blocks = STAGED_BLOCKS.map((relation) => {
     const block = sql.blocks.find((b) => b.relation === relation);
     if (!block) throw new Error(`sql/kpis has no building block ${relation}`);
     return step(relation, 'block', blockSelect(block), block.name);
   });
-  const families = sql.families.map((family) =>
-    step(family.name.replace(/^kpis\//, '').replace(/\.sql$/, ''), 'family', family, family.name),
-  );
   return [...families, ...blocks];
 }

@@ -41,7 +41,8 @@ describe('classifyDropFiles', () => {
     const out = classifyDropFiles(paths);
 
     expect(out.files).toEqual([]);
-    expect(out.rejected.map((r) => r.reason).every((r) => /layouts/.test(r))).toBe(true);
+    expect(out.rejected.map((r) => r.path).sort()).toEqual([...paths].sort());
+    expect(out.rejected.every((r) => /layouts|same table twice/.test(r.reason))).toBe(true);
   });
 
   it('accepts the two LMS CSV reports together, and xAPI with its identity map', () => {

@@ -1,0 +1,62 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+import { withLambdaContext } from '../aws-env.ts';
+import type { StageContext } from '../context.ts';
+import { ScorecardError } from '../errors.ts';
+import type { Log } from '../log.ts';
+
+/** A Step Functions input that is not `{ "asOf": "YYYY-MM-DD" }`. */
+export class EventError extends ScorecardError {
+  override name = 'EventError';
+}
+
+/**
+ * The as-of date of a Step Functions input `{ "asOf": "YYYY-MM-DD" }`.
+ *
+ * @example
+ * asOfFromEvent({ asOf: '2026-11-26' }) // '2026-11-26'
+ */
+export function asOfFromEvent(event: unknown): string {
+  const asOf = typeof event === 'object' && event !== null && 'asOf' in event ? event.asOf : undefined;
+  const valid =
+    typeof asOf === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(asOf) &&
+    new Date(`${asOf}T00:00:00Z`).toISOString().startsWith(asOf);
+  if (!valid) throw new EventError(`the event must be { "asOf": "YYYY-MM-DD" }, not ${JSON.stringify(event)}`);
+  return asOf;
+}
+
+/** The stage log, as Powertools' structured JSON lines in CloudWatch. */
+export function powertoolsLog(parent: Logger): Log {
+  return {
+    info: (message) => parent.info(message),
+    warn: (message) => parent.warn(message),
+    child: (name) => powertoolsLog(parent.createChild({ persistentKeys: { step: name } })),
+  };
+}
+
+/**
+ * A Lambda handler for a nightly stage started by Step Functions with
+ * `{ "asOf": "YYYY-MM-DD" }`: it parses the input, sets the log context and
+ * runs the stage on the lake bucket. Errors propagate with their names for the
+ * state machine's Retry and Catch.
+ *
+ * @example
+ * export const handler = stageHandler('scorecard-compute', (ctx, asOf) => computeVersion(ctx, asOf));
+ */
+export function stageHandler<T>(serviceName: string, run: (ctx: StageContext, asOf: string) => Promise<T>) {
+  const logger = new Logger({ serviceName });
+  return async (event: unknown, context?: Context): Promise<T> => {
+    if (context) logger.addContext(context);
+    const asOf = asOfFromEvent(event);
+    logger.appendKeys({ asOf });
+    try {
+      return await withLambdaContext(powertoolsLog(logger), (ctx) => run(ctx, asOf));
+    } catch (error) {
+      logger.error(`${serviceName} failed`, error as Error);
+      throw error;
+    } finally {
+      logger.resetKeys();
+    }
+  };
+}

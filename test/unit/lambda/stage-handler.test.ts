@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { asOfFromEvent, EventError } from '../../../functions/lambda/stage-handler.ts';
+
+describe('asOfFromEvent', () => {
+  it('takes asOf from the Step Functions input', () => {
+    expect(asOfFromEvent({ asOf: '2026-11-26', other: 1 })).toBe('2026-11-26');
+  });
+
+  it.each([[{}], [{ asOf: 20261126 }], [{ asOf: '26/11/2026' }], [{ asOf: '2026-02-30' }], [{ asOf: "2026-11-26' OR 1=1" }], [null], ['2026-11-26']])(
+    'rejects %j with a message saying the expected shape',
+    (event) => {
+      expect(() => asOfFromEvent(event)).toThrow(EventError);
+      expect(() => asOfFromEvent(event)).toThrow(/\{ "asOf": "YYYY-MM-DD" \}/);
+    },
+  );
+});
