@@ -1,6 +1,7 @@
 import type { Locale } from '../config.ts';
 import { absoluteUrl } from '../publish/routes.ts';
-import { formatChange, formatValue } from './format.ts';
+import { formatter, type Formatter } from '../publish/format.ts';
+import { messagesFor as siteMessagesFor } from '../publish/i18n/messages.ts';
 import { escapeHtml } from './html.ts';
 import { messagesFor, type Messages } from './i18n/messages.ts';
 import { kpiLabel } from '../publish/catalog.ts';
@@ -49,23 +50,25 @@ interface Section {
   url: string;
 }
 
-function changeLine(figure: Figure, input: MessageInput, m: Messages): string {
+function changeLine(figure: Figure, input: MessageInput, f: Formatter): string {
   const { name, unit } = kpiLabel(figure.kpi, input.locale);
   const previous = figure.previous ?? 0;
   const value = figure.value ?? 0;
-  return `${name}: ${formatValue(previous, unit, m, input.currency)} → ${formatValue(value, unit, m, input.currency)} (${formatChange(previous, value, unit, m, input.currency)})`;
+  return `${name}: ${f.value(previous, unit)} → ${f.value(value, unit)} (${f.change(value - previous, unit)})`;
 }
 
 function sectionOf(summary: PageSummary, input: MessageInput, m: Messages): Section {
+  // numbers read the same in the e-mail as on the page it links to
+  const f = formatter(siteMessagesFor(input.locale), input.currency);
   return {
     heading: headingOf(summary.page, m),
     period: summary.period && m.period(summary.period.start, summary.period.end),
     headline: summary.headline.map((figure) => {
       const { name, unit } = kpiLabel(figure.kpi, input.locale);
-      return { label: name, value: formatValue(figure.value, unit, m, input.currency) };
+      return { label: name, value: f.value(figure.value, unit) };
     }),
     changesTitle: input.previousAsOf ? m.changesSince(input.previousAsOf) : '',
-    changes: summary.changes.map((figure) => changeLine(figure, input, m)),
+    changes: summary.changes.map((figure) => changeLine(figure, input, f)),
     noChanges: input.previousAsOf ? m.noChanges : m.firstVersion,
     url: absoluteUrl(input.siteBaseUrl, summary.page.path),
   };

@@ -1,7 +1,6 @@
 import type { Messages } from './messages.ts';
 
 export const en: Messages = {
-  numberLocale: 'en-US',
   subject: {
     org: (asOf) => `Sales scorecard for the organisation, as of ${asOf}`,
     team: (name, asOf) => `Sales scorecard for team ${name}, as of ${asOf}`,
@@ -20,9 +19,5 @@ export const en: Messages = {
   noChanges: 'No change since the previous version.',
   openPage: 'Open the report',
   versionNote: (asOf) => `The link shows the version of ${asOf}; it keeps showing these numbers after later runs.`,
-  notAvailable: 'n/a',
-  days: 'days',
-  perDay: '/day',
-  points: 'pts',
   footer: 'Sent by Scorecard after the nightly run. Reply to your sales-operations team with questions.',
 };

@@ -4,8 +4,6 @@ import { th } from './th.ts';
 
 /** Every sentence of the e-mails, one implementation per locale. Names arrive unescaped: callers escape for HTML. */
 export interface Messages {
-  /** BCP 47 tag for number formatting */
-  numberLocale: string;
   subject: {
     org(asOf: string): string;
     team(name: string, asOf: string): string;
@@ -27,11 +25,6 @@ export interface Messages {
   openPage: string;
   /** why the link will keep showing the same numbers */
   versionNote(asOf: string): string;
-  notAvailable: string;
-  days: string;
-  perDay: string;
-  /** suffix for a change of a percentage */
-  points: string;
   footer: string;
 }
 

@@ -1,7 +1,6 @@
 import type { Messages } from './messages.ts';
 
 export const th: Messages = {
-  numberLocale: 'th-TH',
   subject: {
     org: (asOf) => `สกอร์การ์ดการขายทั้งองค์กร ณ วันที่ ${asOf}`,
     team: (name, asOf) => `สกอร์การ์ดการขายของทีม ${name} ณ วันที่ ${asOf}`,
@@ -20,9 +19,5 @@ export const th: Messages = {
   noChanges: 'ไม่มีการเปลี่ยนแปลงจากฉบับก่อนหน้า',
   openPage: 'เปิดรายงาน',
   versionNote: (asOf) => `ลิงก์นี้แสดงฉบับวันที่ ${asOf} และจะแสดงตัวเลขชุดนี้เสมอ แม้จะมีการประมวลผลครั้งถัดไป`,
-  notAvailable: 'ไม่มีข้อมูล',
-  days: 'วัน',
-  perDay: '/วัน',
-  points: 'จุด',
   footer: 'ส่งโดย Scorecard หลังการประมวลผลประจำคืน หากมีคำถามโปรดติดต่อทีมปฏิบัติการฝ่ายขาย',
 };

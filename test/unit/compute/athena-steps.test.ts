@@ -62,7 +62,7 @@ describe('athenaSteps: the statements a compute run sends to Athena', () => {
 
   it("stays far below Athena's query length limit", () => {
     const longest = Math.max(...steps.map((s) => Buffer.byteLength(s.statement)));
-    expect(longest).toBeLessThan(ATHENA_MAX_QUERY_BYTES / 4);
+    expect(longest).toBeLessThan(ATHENA_MAX_QUERY_BYTES / 8);
   });
 
   it('fails before running anything, naming the file, when the parameters push a statement past the limit', () => {
