@@ -221,10 +221,7 @@ async function writeRaw(
   const local =
     ctx.store instanceof FsStore ? `${ctx.store.path(key)}.tmp-${process.pid}` : join(scratch, `${table}.parquet`);
   await mkdir(dirname(local), { recursive: true });
-  const copyStart = Date.now();
-  ctx.log.info(`DEBUG source ${table} ${source.kind}`);
   await copyToParquet(engine, tableByName(table), source, layout, dropId, local);
-  ctx.log.info(`DEBUG copy ${table} ${Date.now() - copyStart} ms`);
   if (ctx.store instanceof FsStore) await rename(local, ctx.store.path(key));
   else await ctx.store.put(key, await readFile(local), 'application/vnd.apache.parquet');
 }
@@ -292,9 +289,7 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
         quarantines.push({ key: outcome.report.quarantineKey, path: outcome.quarantine.path });
       }
     }
-    const waitStart = Date.now();
     await copies;
-    ctx.log.info(`DEBUG waited ${Date.now() - waitStart} ms for copies`);
     // a table this drop no longer yields (a file rejected on a re-run) keeps no rows of the drop
     for (const table of TABLES) {
       if (!written.has(table.name)) await ctx.store.deletePrefix(`raw/${table.name}/drop=${dropId}/`);

@@ -55,7 +55,12 @@ export class LakeStack extends Stack {
       ],
     });
 
-    this.lake = new SecureBucket(this, 'Lake', { accessLogs, versioned: true });
+    this.lake = new SecureBucket(this, 'Lake', {
+      accessLogs,
+      versioned: true,
+      // compute on Athena unloads each family to staging/ for one run only
+      lifecycleRules: [{ id: 'expire-staging', prefix: 'staging/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) }],
+    });
 
     this.queryResults = new SecureBucket(this, 'QueryResults', {
       accessLogs,

@@ -4,7 +4,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { EventType } from 'aws-cdk-lib/aws-s3';
+import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -15,7 +15,7 @@ import type { Construct } from 'constructs';
 import { AWS_ENV, stageConfigJson } from '../../functions/aws-env.ts';
 import type { Config } from '../../functions/config.ts';
 import { ConfigError } from '../../functions/errors.ts';
-import { grantBucket, nagAccount } from '../constructs/bucket-access.ts';
+import { grantBucket, nagAccount, nagArn } from '../constructs/bucket-access.ts';
 import { importBucket, sharedBucketName } from '../constructs/shared-bucket.ts';
 import { DuckDbFunction } from '../constructs/duckdb-function.ts';
 import { NightlyStateMachine } from '../constructs/nightly-state-machine.ts';
@@ -156,7 +156,7 @@ export class PipelineStack extends Stack {
       memoryMb: aws.memoryMb.compute,
     });
     grantBucket(this.compute.executionRole, lake, 'read-write', 'compute reads raw/ and replaces kpi/<table>/as_of=<date>/');
-    if (config.engine === 'athena') this.grantAthena(this.compute, props);
+    if (config.engine === 'athena') this.grantAthena(this.compute, lake, props);
 
     this.notify = new DuckDbFunction(this, 'Notify', {
       ...common,
@@ -264,7 +264,7 @@ export class PipelineStack extends Stack {
   }
 
   /** For engine "athena": run queries in the analysts' workgroup over the lake's Glue tables. */
-  private grantAthena(fn: DuckDbFunction, props: PipelineStackProps): void {
+  private grantAthena(fn: DuckDbFunction, lake: IBucket, props: PipelineStackProps): void {
     const role = fn.executionRole;
     grantBucket(role, importBucket(this, 'QueryResults', sharedBucketName(props.config.aws.prefix, 'query-results')), 'read-write', 'Athena writes query results for the compute function');
     role.addToPrincipalPolicy(
@@ -273,9 +273,27 @@ export class PipelineStack extends Stack {
         resources: [this.formatArn({ service: 'athena', resource: 'workgroup', resourceName: props.catalog.workgroupName })],
       }),
     );
+    // UNLOAD writes the family results to staging/ with multipart uploads
     role.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition'],
+        actions: ['s3:AbortMultipartUpload', 's3:ListMultipartUploadParts', 's3:GetBucketLocation', 's3:ListBucketMultipartUploads'],
+        resources: [lake.bucketArn, lake.arnForObjects('staging/*')],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          'glue:GetDatabase',
+          'glue:GetDatabases',
+          'glue:GetTable',
+          'glue:GetTables',
+          'glue:GetPartition',
+          'glue:GetPartitions',
+          'glue:BatchGetPartition',
+          // each run re-creates the canonical views from sql/canonical/
+          'glue:CreateTable',
+          'glue:UpdateTable',
+        ],
         resources: [
           this.formatArn({ service: 'glue', resource: 'catalog' }),
           this.formatArn({ service: 'glue', resource: 'database', resourceName: props.catalog.databaseName }),
@@ -285,7 +303,11 @@ export class PipelineStack extends Stack {
     );
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:glue:${this.region}:${nagAccount(this)}:table/${props.catalog.databaseName}/*]`,
-      reason: 'Athena reads the metadata of every table of the lake database; the grant is read-only and limited to that database.',
+      reason: 'Athena reads the metadata of every table of the lake database and compute re-creates its canonical views; limited to that database.',
+    });
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagArn(role, lake)}/staging/*]`,
+      reason: 'UNLOAD names its multipart uploads at run time; limited to the staging/ prefix of the lake.',
     });
   }
 }

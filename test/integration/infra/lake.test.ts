@@ -74,6 +74,11 @@ describe('lake stack', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-results', ExpirationInDays: 7 })]) },
     });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-staging', Prefix: 'staging/', ExpirationInDays: 1 })]),
+      },
+    });
   });
 
   it('has a Glue table over every KPI and raw table, with projected partitions', () => {

@@ -205,6 +205,14 @@ describe('pipeline stack on the Athena engine', () => {
         ]),
       }),
     });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: Match.arrayWith(['s3:AbortMultipartUpload', 's3:ListBucketMultipartUploads']) }),
+          Match.objectLike({ Action: Match.arrayWith(['glue:CreateTable', 'glue:UpdateTable']) }),
+        ]),
+      }),
+    });
     const env = environmentOf(template, 'Scorecard compute');
     expect(env[AWS_ENV.athenaWorkgroup]).toBe('scorecard-analysts');
     expect(env[AWS_ENV.glueDatabase]).toBe('scorecard_lake');
