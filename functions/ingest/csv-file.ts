@@ -1,3 +1,4 @@
+import { bytesFromText, textFromBytes } from './byte-text.ts';
 import { CsvParser, type CsvRecord } from './csv-parser.ts';
 import { readText } from './decode.ts';
 import { fastLinePattern, type FieldKind } from './fast-line.ts';
@@ -162,7 +163,7 @@ export async function readCsvFile(
       if (record.error) {
         throw new FileRejectedError(`the header row holds ${record.error}`, 'fix the header row (line 1)', record.line);
       }
-      plan = planFor(mapping, record.fields);
+      plan = planFor(mapping, record.fields.map(textFromBytes));
       if (direct && (plan.layout !== 'fields' || record.line !== 1 || record.lines !== 1)) {
         throw new NotDirectError('the header is not one line 1, or the mapping joins fields');
       }
@@ -192,20 +193,20 @@ export async function readCsvFile(
       return;
     }
     if (typeof problem === 'object') {
-      quarantine.add(record.line, problem.column, problem.reason, parser.recordText());
+      quarantine.add(record.line, problem.column, problem.reason, textFromBytes(parser.recordText()));
       return;
     }
     mapping.derive?.(values);
     const checked = mapping.check?.(values);
     if (checked) {
-      quarantine.add(record.line, checked.column, checked.reason, parser.recordText());
+      quarantine.add(record.line, checked.column, checked.reason, textFromBytes(parser.recordText()));
       return;
     }
-    if (plan.layout === 'canonical') sink.write(record.line, values, record.plain);
+    if (plan.layout === 'canonical') sink.write(record.line, values.map(bytesFromText), record.plain);
     else if (problem === 'unchanged' && record.verbatim) sink.writeText(record.line, parser.recordText());
     else sink.write(record.line, record.fields, record.plain);
   });
-  for await (const chunk of readText(path, options)) parser.push(chunk.text, chunk.nul);
+  for await (const chunk of readText(path, { ...options, form: 'bytes' })) parser.push(chunk.text, chunk.nul);
   parser.end();
   if (!plan) {
     throw new FileRejectedError('the file is empty: it has no header row', 'send the export with its header row', 1);
@@ -256,13 +257,14 @@ function rowValues(plan: Plan, record: CsvRecord, values: string[]): ValueProble
       continue;
     }
     const appended = plan.appended[c]!;
-    const text = appended.length === 0 ? fields[at]! : joinFields(fields, [at, ...appended]);
+    // fields are byte text (see byte-text.ts): converters get the text itself
+    const text = textFromBytes(appended.length === 0 ? fields[at]! : joinFields(fields, [at, ...appended]));
     const value = plan.convert[c]!(text);
     if (value === undefined) return { column: plan.names[c]!, reason: `${plan.expected[c]}: ${shown(text)}` };
     values[c] = value;
     if (value !== text && !(plan.sameForDuckDb[c] && DUCKDB_BOOLEANS.has(text))) {
       changed = true;
-      if (plan.layout === 'fields') fields[at] = value;
+      if (plan.layout === 'fields') fields[at] = bytesFromText(value);
     }
   }
   for (const c of plan.keys) {

@@ -9,8 +9,14 @@ export type FieldKind = ColumnType | 'any';
 // fails in linear time instead of backtracking through every split.
 const UNQUOTED = '[^,"\\r\\n\\0]';
 const QUOTED_CHAR = '(?:[^"\\n\\0]|"")';
-/** white space that stays on the line */
-const SPACE = '[^\\S\\r\\n]';
+/** ASCII white space that stays on the line (other white space takes the careful path) */
+const SPACE = '[ \\t\\v\\f]';
+/**
+ * A byte that starts a character that is surely not white space: visible
+ * ASCII but `,` and `"`, or the first byte of a UTF-8 sequence that no
+ * Unicode white space starts with (those start with C2, E1, E2, E3 or EF).
+ */
+const VISIBLE = '!#-+\\--~\\xc3-\\xe0\\xe4-\\xee\\xf0-\\xf4';
 
 /** A calendar day; 29 February is left to the careful path, which knows leap years. */
 const DATE =
@@ -32,8 +38,8 @@ function fieldPattern(kind: FieldKind, key: boolean): string {
   if (kind === 'any') return `(?:"${QUOTED_CHAR}*"|${UNQUOTED}*)`;
   if (kind === 'varchar') {
     // a value with something besides white space (white space alone is NULL, which DuckDB would not know)
-    const unquoted = `${SPACE}*[^\\s,"\\0]${UNQUOTED}*`;
-    const quoted = `"${SPACE}*(?:[^\\s"\\0]|"")${QUOTED_CHAR}*"`;
+    const unquoted = `${SPACE}*[${VISIBLE}]${UNQUOTED}*`;
+    const quoted = `"${SPACE}*(?:[${VISIBLE},]|"")${QUOTED_CHAR}*"`;
     return key ? `(?:${quoted}|${unquoted})` : `(?:${quoted}|""|${unquoted}|)`;
   }
   const value = TYPED[kind];
@@ -42,7 +48,7 @@ function fieldPattern(kind: FieldKind, key: boolean): string {
 
 /**
  * A sticky regular expression that matches one whole line of a CSV export
- * (its line break included) when every field of it is already in the form
+ * in byte text (see byte-text.ts; its line break included) when every field of it is already in the form
  * ingest would convert it to, keys are not empty and nothing needs a second
  * look. Such lines, the vast majority of a clean export, are accepted
  * without splitting them into fields; a line it does not match goes through

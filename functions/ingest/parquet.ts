@@ -31,7 +31,7 @@ export interface SinkLayout {
 export interface RowSource {
   kind: 'sink' | 'export';
   path: string;
-  /** characters of the longest row */
+  /** bytes of the longest row */
   longest: number;
 }
 
@@ -51,8 +51,8 @@ export async function copyToParquet(
   dropId: string,
   target: string,
 ): Promise<void> {
-  // a UTF-16 character is at most 3 UTF-8 bytes
-  const maxLine = Math.max(DEFAULT_MAX_LINE_BYTES, source.longest * 3 + 2);
+  // rows are byte text, so their length is their size in bytes
+  const maxLine = Math.max(DEFAULT_MAX_LINE_BYTES, source.longest + 1024);
   const lineOptions =
     maxLine > DEFAULT_MAX_LINE_BYTES ? `, max_line_size = ${maxLine}, buffer_size = ${maxLine * 2}` : '';
   const fields = layout.types.map((t, i) => `'c${i}': '${DUCK_TYPES[t]}'`);

@@ -10,7 +10,8 @@ const NEEDS_QUOTES = /[",\n\r]/;
  * (`source_line,<fields…>`, empty = NULL) that DuckDB then copies into
  * Parquet with explicit column types (see parquet.ts). Values arrive already
  * validated and in DuckDB's text form, so DuckDB only has to read them; a
- * record that needed no conversion is written as the export had it. Writing is synchronous: ingest is a single pass, and buffered
+ * record that needed no conversion is written as the export had it. Rows
+ * are byte text (see byte-text.ts): the file gets exactly their bytes. Writing is synchronous: ingest is a single pass, and buffered
  * `writeSync` of 1 MB blocks keeps it simple and fast.
  *
  * @example
@@ -62,7 +63,7 @@ export class RowSink {
   }
 
   private flush(): void {
-    if (this.buffer.length > 0) writeSync(this.fd, this.buffer);
+    if (this.buffer.length > 0) writeSync(this.fd, this.buffer, null, 'latin1');
     this.buffer = '';
   }
 }

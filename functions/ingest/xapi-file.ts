@@ -1,3 +1,4 @@
+import { bytesFromText } from './byte-text.ts';
 import type { ReadOptions } from './csv-file.ts';
 import { MAX_RECORD_CHARS } from './csv-parser.ts';
 import { readText } from './decode.ts';
@@ -12,7 +13,7 @@ const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
 function addStatement(value: unknown, line: number, text: () => string, sink: RowSink, quarantine: QuarantineFile): void {
   const result = statementRow(value);
   if ('problem' in result) quarantine.add(line, result.problem.column, result.problem.reason, text());
-  else sink.write(line, result.values, false);
+  else sink.write(line, result.values.map(bytesFromText), false);
 }
 
 /**

@@ -108,7 +108,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
   const lake = join(work, 'lake');
   await mkdir(lake, { recursive: true });
   const profileDir = options.profile ? join(options.workRoot, `profiles-s${scale}`) : undefined;
-  if (profileDir) await mkdir(profileDir, { recursive: true });
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
   const spawnOptions: SpawnOptions = {
     workDir: work,
     profileDir,
@@ -170,7 +170,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     if (profileDir) {
       const profiles: Partial<Record<StepName, HotFunction[]>> = {};
       for (const step of Object.keys(all) as StepName[]) {
-        profiles[step] = await hotFunctions(join(profileDir, `${step}.cpuprofile`), REPO_ROOT, 15);
+        profiles[step] = await hotFunctions(join(profileDir, step), REPO_ROOT, 15);
       }
       partial.profiles = profiles;
     }

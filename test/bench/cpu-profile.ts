@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** One function's share of a V8 CPU profile (the JavaScript main thread only: DuckDB's threads are not sampled). */
@@ -36,29 +36,31 @@ function describe(frame: ProfileNode['callFrame'], root: string): string {
 }
 
 /**
- * The functions with the most self time in a `.cpuprofile` written by
- * `node --cpu-prof`. `(program)` is time in native code called from
- * JavaScript that V8 cannot attribute (DuckDB calls waiting on the
- * binding), `(garbage collector)` is GC.
+ * The functions with the most self time in the `.cpuprofile` files that
+ * `node --cpu-prof --cpu-prof-dir=dir` wrote (one per thread, summed).
+ * `(program)` is native code V8 cannot attribute (DuckDB's binding called
+ * from JavaScript), `(garbage collector)` is GC; idle time is left out.
  *
  * @example
- * const hot = await hotFunctions('work/profiles/ingest.cpuprofile', process.cwd(), 15);
+ * const hot = await hotFunctions('work/profiles-s10/ingest', process.cwd(), 15);
  * hot[0]; // { where: 'parseRecord (functions/ingest/csv-parser.ts:120)', selfMs: 5123, selfPct: 31.2 }
  */
-export async function hotFunctions(file: string, root: string, top: number): Promise<HotFunction[]> {
-  const profile: unknown = JSON.parse(await readFile(file, 'utf8'));
-  if (!isCpuProfile(profile)) throw new Error(`${file} is not a V8 CPU profile`);
-  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+export async function hotFunctions(dir: string, root: string, top: number): Promise<HotFunction[]> {
   const self = new Map<string, number>();
   let total = 0;
-  profile.samples.forEach((id, i) => {
-    const frame = frames.get(id);
-    const us = profile.timeDeltas[i] ?? 0;
-    if (!frame || frame.functionName === '(idle)') return;
-    const key = describe(frame, root);
-    self.set(key, (self.get(key) ?? 0) + us);
-    total += us;
-  });
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile: unknown = JSON.parse(await readFile(join(dir, name), 'utf8'));
+    if (!isCpuProfile(profile)) throw new Error(`${join(dir, name)} is not a V8 CPU profile`);
+    const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    profile.samples.forEach((id, i) => {
+      const frame = frames.get(id);
+      const us = profile.timeDeltas[i] ?? 0;
+      if (!frame || frame.functionName === '(idle)') return;
+      const key = describe(frame, root);
+      self.set(key, (self.get(key) ?? 0) + us);
+      total += us;
+    });
+  }
   return [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)

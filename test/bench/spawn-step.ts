@@ -31,7 +31,7 @@ export interface SpawnOptions {
   workDir: string;
   /** extra environment for the child, e.g. AWS_LAMBDA_FUNCTION_MEMORY_SIZE to cap DuckDB as in Lambda */
   env?: Record<string, string>;
-  /** write a V8 CPU profile of the step to this folder (`<step>.cpuprofile`) */
+  /** write V8 CPU profiles of the step to `<profileDir>/<step>/` (one per thread: the main one, tsx's loader, workers) */
   profileDir?: string;
   /** also show the stage's log lines on stderr */
   verbose?: boolean;
@@ -56,7 +56,7 @@ export async function runStep<K extends StepName>(step: K, input: Steps[K]['in']
   const logFile = join(options.workDir, `${step}.log`);
   await writeFile(inputFile, JSON.stringify(input));
   const profile = options.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${step}.cpuprofile`]
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, step)}`]
     : [];
   const args = [...profile, '--import', 'tsx', join(HERE, 'step.ts'), step, inputFile, reportFile];
   const started = performance.now();

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { bytesFromText, textFromBytes } from '../../../functions/ingest/byte-text.ts';
 import { CsvParser } from '../../../functions/ingest/csv-parser.ts';
 import { fastLinePattern, type FieldKind } from '../../../functions/ingest/fast-line.ts';
 import type { ColumnType } from '../../../functions/ingest/schema.ts';
 import { convertValue } from '../../../functions/ingest/values.ts';
 
 const SAMPLES = [
-  '', ' ', '  ', '\t', 'a', ' a ', 'Siam "Smart"', '=HYPERLINK("x")', 'ก ข', '\u00a0', 'x\u00a0',
+  '', ' ', '  ', '\t', 'a', ' a ', 'Siam "Smart"', '=HYPERLINK("x")', 'ก ข', ' ก', 'ภ', '\u00a0', 'x\u00a0', '\u00a0x',
+  '\u2003', '\u3000', '\ufeff', '\u3000\u0e01', 'é', '©', '😀',
   'true', 'false', 'TRUE', 'True', 'tRUE', '1', '0', '2', 'yes', ' true',
   '12', '-12.5', '+3', '.5', '5.', '1e3', '1E-2', '1,5', '1e', '-', '.', 'NaN', '0x10', '١٢',
   '2026-03-04', '2026-02-29', '2024-02-29', '2026-02-28', '2026-04-31', '2026-12-31', '0000-01-01', '2026-13-01', '2026-3-4',
@@ -21,10 +23,10 @@ function spellings(value: string): string[] {
   return /[",\r\n]/.test(value) ? [quoted] : [value, quoted];
 }
 
-/** The field-by-field path's view of a one-line record. */
+/** The field-by-field path's view of a one-line record (byte text in, text out). */
 function fields(line: string): string[] {
   let out: string[] = [];
-  const parser = new CsvParser((r) => (out = [...r.fields]));
+  const parser = new CsvParser((r) => (out = r.fields.map(textFromBytes)));
   parser.push(line);
   parser.end();
   return out;
@@ -38,7 +40,7 @@ describe('fastLinePattern', () => {
       let accepted = 0;
       for (const value of SAMPLES) {
         for (const written of spellings(value)) {
-          const line = `${written},rest\n`;
+          const line = bytesFromText(`${written},rest\n`);
           pattern.lastIndex = 0;
           if (!pattern.test(line)) continue;
           const field = fields(line)[0] ?? '';
