@@ -105,7 +105,7 @@ export const DEFAULT_CONFIG: Config = {
     region: '',
     alarmEmail: '',
     // x86_64 by default: its DuckDB binding is the one `npm ci` installs on a
-    // usual Linux machine, so `cdk synth` needs no network (see infra/README-deploy.md)
+    // usual Linux machine, so `cdk synth` needs no network (see "Deploy to AWS" in README.md)
     lambdaArchitecture: 'x86_64',
     memoryMb: { ingest: 2048, compute: 4096, notify: 1024 },
     tmpMb: 4096,
