@@ -118,29 +118,12 @@ function planFor(mapping: CsvMapping, header: string[]): Plan {
   return plan;
 }
 
-/** The file can be copied by DuckDB as it is (see `readCsvFile`'s `direct`). */
-export interface DirectCopy {
-  /** characters of the longest record */
-  longest: number;
-}
-
-/** Thrown in direct mode at the first record DuckDB could not read as it is. */
-export class NotDirectError extends Error {
-  override name = 'NotDirectError';
-}
-
 /**
  * Reads one CSV export of the contract: every good row goes to `sink`
  * (see Plan.layout), every bad one to `quarantine` with its line, column
  * and reason. Throws FileRejectedError when the file cannot be read as a
  * whole (encoding, broken gzip, open quote at the end, bad header).
- *
- * With `direct`, nothing is written: the file is only checked to be one
- * DuckDB can copy as it is (UTF-8, one line per record, every value already
- * in DuckDB's form, nothing to quarantine), which saves writing and
- * re-reading the clean exports that are the common case. The first record
- * that breaks this throws NotDirectError, and the caller reads the file
- * again with a sink.
+ * Returns the records read and how the sink's columns map to the table.
  *
  * @example
  * const { read } = await readCsvFile('/lake/landing/d/crm/User.csv', opts, salesforceMapping('User'), sink, quarantine);
@@ -151,47 +134,28 @@ export async function readCsvFile(
   mapping: CsvMapping,
   sink: RowSink,
   quarantine: QuarantineFile,
-  direct = false,
-): Promise<{ read: number; layout: SinkLayout; direct?: DirectCopy }> {
+): Promise<{ read: number; layout: SinkLayout }> {
   let plan: Plan | undefined;
   let read = 0;
-  let longest = 0;
   const values: string[] = new Array<string>(mapping.columns.length).fill('');
-  if (direct && !/^utf-?8$/i.test(options.encoding)) throw new NotDirectError('DuckDB reads UTF-8 only');
   const parser: CsvParser = new CsvParser((record: CsvRecord) => {
     if (!plan) {
       if (record.error) {
         throw new FileRejectedError(`the header row holds ${record.error}`, 'fix the header row (line 1)', record.line);
       }
       plan = planFor(mapping, record.fields.map(textFromBytes));
-      if (direct && (plan.layout !== 'fields' || record.line !== 1 || record.lines !== 1)) {
-        throw new NotDirectError('the header is not one line 1, or the mapping joins fields');
-      }
       const pattern = fastPathFor(mapping, plan);
       if (pattern) {
-        parser.setFastPath(pattern, (line, length) => {
+        // a clean line is copied to the sink as it is, unsplit
+        parser.setFastPath(pattern, (line) => {
           read++;
-          if (direct) {
-            if (line !== read + 1) throw new NotDirectError(`line ${line} follows a record of several lines`);
-            if (length > longest) longest = length;
-          } else {
-            sink.writeText(line, parser.fastLineText());
-          }
+          sink.writeText(line, parser.fastLineText());
         });
       }
       return;
     }
     read++;
     const problem = rowValues(plan, record, values);
-    if (direct) {
-      // DuckDB's row ordinal gives the line only while every record is one line
-      if (problem !== 'unchanged' || !record.verbatim || record.lines !== 1 || record.line !== read + 1) {
-        throw new NotDirectError(`line ${record.line} needs converting`);
-      }
-      if (mapping.check?.(values)) throw new NotDirectError(`line ${record.line} is quarantined`);
-      longest = Math.max(longest, parser.recordLength());
-      return;
-    }
     if (typeof problem === 'object') {
       quarantine.add(record.line, problem.column, problem.reason, textFromBytes(parser.recordText()));
       return;
@@ -211,7 +175,7 @@ export async function readCsvFile(
   if (!plan) {
     throw new FileRejectedError('the file is empty: it has no header row', 'send the export with its header row', 1);
   }
-  return { read, layout: plan.sink, ...(direct ? { direct: { longest } } : {}) };
+  return { read, layout: plan.sink };
 }
 
 /**

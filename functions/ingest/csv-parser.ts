@@ -5,8 +5,6 @@ export interface CsvRecord {
   fields: string[];
   /** physical line the record starts on (the header is line 1) */
   line: number;
-  /** physical lines the record spans (more than 1 with line breaks inside quotes) */
-  lines: number;
   /** no field holds a comma, quote or line break, so fields can be written out unquoted */
   plain: boolean;
   /** the record's text (`recordText()`) is RFC 4180 that reads back as `fields`: no carriage return outside quotes */
@@ -47,7 +45,7 @@ export class CsvParser {
   private recordStart = 0;
   private recordEnd = 0;
   private final = false;
-  private readonly record: CsvRecord = { fields: [], line: 1, lines: 1, plain: true, verbatim: true, error: undefined };
+  private readonly record: CsvRecord = { fields: [], line: 1, plain: true, verbatim: true, error: undefined };
 
   private fast: { pattern: RegExp; onLine: (line: number, length: number) => void } | undefined;
   private fastStart = 0;
@@ -81,11 +79,6 @@ export class CsvParser {
     let end = this.fastEnd - 1;
     if (end > this.fastStart && this.buf.charCodeAt(end - 1) === CR) end--;
     return this.buf.slice(this.fastStart, end);
-  }
-
-  /** Characters of the current record, line break included. */
-  recordLength(): number {
-    return this.recordEnd - this.recordStart;
   }
 
   /** The current record's text as it is in the file, without its line break. */
@@ -278,7 +271,6 @@ export class CsvParser {
   }
 
   private emit(start: number, next: number, lines: number): void {
-    this.record.lines = lines;
     this.recordStart = start;
     this.recordEnd = Math.min(next, this.buf.length);
     this.onRecord(this.record);

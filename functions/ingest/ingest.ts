@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { FsStore } from '../store/fs.ts';
 import { putJson } from '../store/store.ts';
-import { NotDirectError, readCsvFile, type ReadOptions } from './csv-file.ts';
+import { readCsvFile, type ReadOptions } from './csv-file.ts';
 import { checkDropId } from './drop-id.ts';
 import { classifyDropFiles, SUCCESS_MARKER, type DropFile } from './drop-files.ts';
 import { IngestError, isFileRejectedError } from './errors.ts';
 import type { MappingContext } from './formats/csv-mapping.ts';
 import { readOwnerDirectory } from './owner-directory.ts';
-import { canonicalLayout, copyToParquet, type RowSource, type SinkLayout } from './parquet.ts';
+import { canonicalLayout, copyToParquet, type SinkLayout } from './parquet.ts';
 import { QuarantineFile } from './quarantine.ts';
 import { dropReport, quarantineKey, reportKey, type FileReport, type IngestReport } from './report.ts';
 import { RowSink } from './row-sink.ts';
@@ -19,69 +19,7 @@ import { TABLES, tableByName } from './schema.ts';
 import { readXapiDocument, readXapiLines } from './xapi-file.ts';
 
 export type { IngestReport } from './report.ts';
-
-/** Every regular file under `dir`, as `/`-separated relative paths; symbolic links are not followed. */
-async function folderFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
-async function sameBytes(a: Uint8Array | undefined, file: string): Promise<boolean> {
-  if (a === undefined) return false;
-  const info = await stat(file);
-  if (info.size !== a.length) return false;
-  return Buffer.from(a).equals(await readFile(file));
-}
-
-/**
- * Copies a local drop folder into `landing/<dropId>/` (originals, untouched)
- * and writes `landing/<dropId>/_SUCCESS` last, so that a reader never sees
- * half a drop. Landing the same files again is a no-op; landing different
- * files under an id already used is refused (originals never change).
- *
- * @example
- * const keys = await landDrop(ctx, './exports/2026-11-26', '2026-11-26');
- * // ['landing/2026-11-26/crm/User.csv', …, 'landing/2026-11-26/_SUCCESS']
- */
-export async function landDrop(ctx: StageContext, dir: string, dropId: string): Promise<string[]> {
-  checkDropId(dropId);
-  let paths: string[];
-  try {
-    paths = (await folderFiles(dir)).filter((p) => p !== SUCCESS_MARKER);
-  } catch (error) {
-    throw new IngestError(`cannot read the drop folder ${dir}`, 'give the folder that holds crm/, surveys/, lms/ …', {
-      cause: error,
-    });
-  }
-  if (paths.length === 0) throw new IngestError(`the drop folder ${dir} holds no files`, 'give the folder of an export');
-  const prefix = `landing/${dropId}/`;
-  const marker = `${prefix}${SUCCESS_MARKER}`;
-  const keys = paths.map((p) => `${prefix}${p}`);
-  if ((await ctx.store.get(marker)) !== undefined) {
-    const landed = (await ctx.store.list(prefix)).filter((k) => k !== marker);
-    const same =
-      landed.length === keys.length &&
-      landed.every((k, i) => k === keys[i]) &&
-      (await Promise.all(paths.map(async (p, i) => sameBytes(await ctx.store.get(keys[i]!), join(dir, p))))).every(
-        Boolean,
-      );
-    if (!same) {
-      throw new IngestError(
-        `drop ${dropId} has already landed with other files`,
-        'landed drops never change: give this export a new drop id with --drop (ids should sort chronologically, e.g. 2026-11-26T0200Z)',
-      );
-    }
-    ctx.log.info(`drop ${dropId} has already landed with the same files`);
-    return [...keys, marker];
-  }
-  for (const [i, path] of paths.entries()) await ctx.store.put(keys[i]!, await readFile(join(dir, path)));
-  await ctx.store.put(marker, '');
-  ctx.log.info(`landed ${paths.length} files in ${ctx.store.description} under ${prefix}`);
-  return [...keys, marker];
-}
+export { landDrop } from './land.ts';
 
 /** The landed file as a local path: in place on a folder store, else downloaded to scratch. */
 async function localCopy(ctx: StageContext, key: string, scratch: string): Promise<string> {
@@ -98,8 +36,7 @@ async function localCopy(ctx: StageContext, key: string, scratch: string): Promi
 
 interface FileOutcome {
   report: FileReport;
-  /** where DuckDB finds the rows: the sink, or the landed export itself */
-  source: RowSource | undefined;
+  sink: RowSink | undefined;
   layout: SinkLayout;
   quarantine: QuarantineFile | undefined;
 }
@@ -112,7 +49,9 @@ async function ingestFile(
   n: number,
   mappingContext: MappingContext,
 ): Promise<FileOutcome> {
-  const options: ReadOptions = { gzip: file.gzip, encoding: ctx.config.encoding };
+  // config.encoding is the CSV exports'; JSON is UTF-8 by definition (RFC 8259)
+  const encoding = file.known.format.kind === 'csv' ? ctx.config.encoding : 'utf-8';
+  const options: ReadOptions = { gzip: file.gzip, encoding };
   const sink = new RowSink(join(scratch, `rows-${n}.csv`));
   const quarantine = new QuarantineFile(join(scratch, `quarantine-${n}.jsonl`), file.path);
   const report: FileReport = {
@@ -127,24 +66,14 @@ async function ingestFile(
     samples: [],
   };
   let layout = canonicalLayout(tableByName(file.known.table));
-  let source: RowSource = { kind: 'sink', path: sink.path, longest: 0 };
   try {
     const path = await localCopy(ctx, `landing/${dropId}/${file.path}`, scratch);
     const format = file.known.format;
     if (format.kind === 'csv') {
       const mapping = typeof format.mapping === 'function' ? format.mapping(mappingContext) : format.mapping;
-      let result;
-      try {
-        // most exports are clean: check first, and let DuckDB read those as they are
-        if (process.env.INGEST_NO_DIRECT) throw new NotDirectError("bench");
-        result = await readCsvFile(path, options, mapping, sink, quarantine, true);
-      } catch (error) {
-        if (!(error instanceof NotDirectError)) throw error;
-        result = await readCsvFile(path, options, mapping, sink, quarantine);
-      }
+      const result = await readCsvFile(path, options, mapping, sink, quarantine);
       report.read = result.read;
       layout = result.layout;
-      if (result.direct) source = { kind: 'export', path, longest: result.direct.longest };
     } else if (format.kind === 'xapi-lines') report.read = await readXapiLines(path, options, sink, quarantine);
     else report.read = await readXapiDocument(path, options, sink, quarantine);
     sink.close();
@@ -157,11 +86,9 @@ async function ingestFile(
     report.read = 0;
     report.rejected = { reason: error.message, hint: error.hint ?? '', line: error.line ?? null };
     ctx.log.warn(`${file.path}: rejected: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
-    return { report, source: undefined, layout, quarantine: undefined };
+    return { report, sink: undefined, layout, quarantine: undefined };
   }
-  if (source.kind === 'export') sink.discard();
-  report.loaded = source.kind === 'export' ? report.read : sink.rows;
-  source.longest = Math.max(source.longest, sink.longest);
+  report.loaded = sink.rows;
   report.quarantined = quarantine.count;
   report.samples = quarantine.samples;
   if (quarantine.count > 0) {
@@ -173,7 +100,7 @@ async function ingestFile(
     );
   }
   ctx.log.info(`${file.path}: ${report.read} read, ${report.loaded} loaded, ${report.quarantined} quarantined`);
-  return { report, source, layout, quarantine: quarantine.count > 0 ? quarantine : undefined };
+  return { report, sink, layout, quarantine: quarantine.count > 0 ? quarantine : undefined };
 }
 
 /**
@@ -212,7 +139,7 @@ async function writeRaw(
   ctx: StageContext,
   engine: DuckDbEngine,
   table: string,
-  source: RowSource,
+  sink: RowSink,
   layout: SinkLayout,
   dropId: string,
   scratch: string,
@@ -221,7 +148,9 @@ async function writeRaw(
   const local =
     ctx.store instanceof FsStore ? `${ctx.store.path(key)}.tmp-${process.pid}` : join(scratch, `${table}.parquet`);
   await mkdir(dirname(local), { recursive: true });
-  await copyToParquet(engine, tableByName(table), source, layout, dropId, local);
+  await copyToParquet(engine, tableByName(table), sink, layout, dropId, local);
+  // the normalized rows can be as large as the export: free the disk as soon as they are in Parquet
+  await rm(sink.path, { force: true });
   if (ctx.store instanceof FsStore) await rename(local, ctx.store.path(key));
   else await ctx.store.put(key, await readFile(local), 'application/vnd.apache.parquet');
 }
@@ -254,6 +183,8 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
   const scratch = join(ctx.scratch, `ingest-${dropId}-${process.pid}`);
   await mkdir(scratch, { recursive: true });
   const engine = await DuckDbEngine.open();
+  // DuckDB copies one file's rows to Parquet on its own threads while the next file is parsed
+  let copies: Promise<void> = Promise.resolve();
   try {
     const reports: FileReport[] = rejected.map((r) => {
       ctx.log.warn(`${r.path}: rejected: ${r.reason}`);
@@ -269,19 +200,17 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
         samples: [],
       };
     });
-    // DuckDB copies one file's rows to Parquet on its own threads while the next file is parsed
-    let copies: Promise<void> = Promise.resolve();
     const written = new Set<string>();
     const quarantines: { key: string; path: string }[] = [];
     const mappingContext = await mappingContextFor(ctx, dropId, files, scratch);
     for (const [n, file] of (await pipelineOrder(ctx, dropId, files, scratch)).entries()) {
       const outcome = await ingestFile(ctx, dropId, file, scratch, n, mappingContext);
       reports.push(outcome.report);
-      const source = outcome.source;
-      if (source) {
+      const sink = outcome.sink;
+      if (sink) {
         written.add(file.known.table);
         const layout = outcome.layout;
-        copies = copies.then(() => writeRaw(ctx, engine, file.known.table, source, layout, dropId, scratch));
+        copies = copies.then(() => writeRaw(ctx, engine, file.known.table, sink, layout, dropId, scratch));
         // observed by the `await copies` below; this only keeps Node from calling it unhandled meanwhile
         copies.catch(() => undefined);
       }
@@ -305,6 +234,8 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
     );
     return report;
   } finally {
+    // never close DuckDB under a running copy
+    await copies.catch(() => undefined);
     await engine.close();
     await rm(scratch, { recursive: true, force: true });
   }

@@ -24,39 +24,27 @@ export interface SinkLayout {
 }
 
 /**
- * Where a table's rows are: a RowSink file (`source_line` first, no header),
- * or a landed export DuckDB reads as it is (header on line 1, one line per
- * record, so that a row's line is its ordinal + 1).
- */
-export interface RowSource {
-  kind: 'sink' | 'export';
-  path: string;
-  /** bytes of the longest row */
-  longest: number;
-}
-
-/**
- * Copies one table's rows into one Parquet file: the canonical columns,
+ * Copies the normalized CSV of one table (a RowSink file: `source_line`,
+ * then the fields, no header) into one Parquet file: the canonical columns,
  * then `drop_id` and `source_line`, in file order (DuckDB preserves
  * insertion order).
  *
  * @example
- * await copyToParquet(engine, tableByName('users'), source, layout, '2026-11-26', '/lake/raw/users/drop=2026-11-26/part-0.parquet');
+ * await copyToParquet(engine, tableByName('users'), sink, layout, '2026-11-26', '/lake/raw/users/drop=2026-11-26/part-0.parquet');
  */
 export async function copyToParquet(
   engine: DuckDbEngine,
   table: Table,
-  source: RowSource,
+  sink: { path: string; longest: number },
   layout: SinkLayout,
   dropId: string,
   target: string,
 ): Promise<void> {
   // rows are byte text, so their length is their size in bytes
-  const maxLine = Math.max(DEFAULT_MAX_LINE_BYTES, source.longest + 1024);
+  const maxLine = Math.max(DEFAULT_MAX_LINE_BYTES, sink.longest + 1024);
   const lineOptions =
     maxLine > DEFAULT_MAX_LINE_BYTES ? `, max_line_size = ${maxLine}, buffer_size = ${maxLine * 2}` : '';
-  const fields = layout.types.map((t, i) => `'c${i}': '${DUCK_TYPES[t]}'`);
-  const columns = source.kind === 'sink' ? [`'source_line': 'BIGINT'`, ...fields] : fields;
+  const columns = [`'source_line': 'BIGINT'`, ...layout.types.map((t, i) => `'c${i}': '${DUCK_TYPES[t]}'`)];
   const select = [
     ...table.columns.map((column, c) => {
       const from = layout.select[c];
@@ -66,18 +54,12 @@ export async function copyToParquet(
       return `CAST(${value} AS ${DUCK_TYPES[column.type]}) AS ${name}`;
     }),
     `CAST(${quoteLiteral(dropId)} AS VARCHAR) AS drop_id`,
-    source.kind === 'sink' ? 'source_line' : 'CAST(ordinality + 1 AS BIGINT) AS source_line',
+    'source_line',
   ];
-  const options = [
-    `columns = {${columns.join(', ')}}`,
-    `header = ${source.kind === 'export'}`,
-    "auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', strict_mode = true",
-    ...(source.kind === 'sink' ? ["new_line = '\\n'"] : []),
-  ];
-  const ordinality = source.kind === 'export' ? ' WITH ORDINALITY' : '';
   await engine.exec(`COPY (
     SELECT ${select.join(', ')}
-    FROM read_csv(${quoteLiteral(source.path)}, ${options.join(', ')}${lineOptions})${ordinality}
+    FROM read_csv(${quoteLiteral(sink.path)}, columns = {${columns.join(', ')}}, header = false, auto_detect = false,
+      delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', strict_mode = true${lineOptions})
   ) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
 }
 

@@ -2,7 +2,10 @@
  * The canonical tables every export is typed into. One definition, used by
  * ingest (to type and validate rows), by the canonical views in `sql/` and by
  * the Glue catalog: column names are snake_case because Athena lower-cases
- * identifiers anyway.
+ * identifiers anyway. Each drop's rows are in
+ * `raw/<table>/drop=<drop>/part-0.parquet` with these columns plus
+ * `drop_id` and `source_line`; the views of `sql/canonical/<table>.sql`
+ * (same names, same columns) hold the current state.
  *
  * @example
  * const t = tableByName('opportunities'); // t.columns[0].name === 'id'
@@ -12,7 +15,7 @@ export type ColumnType = 'varchar' | 'boolean' | 'double' | 'date' | 'timestamp'
 export interface Column {
   /** canonical (snake_case) name */
   name: string;
-  /** header in the Salesforce-layout export, matched case-insensitively */
+  /** header in the Salesforce-layout (or survey, LMS CSV) export, matched case-insensitively */
   source: string;
   type: ColumnType;
   /** must be present in the file's header */

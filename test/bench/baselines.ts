@@ -37,8 +37,11 @@ export async function copyDropBare(engine: DuckDbEngine, dropDir: string, outDir
 /**
  * The compute floor: one scan of every raw column the KPIs read (see
  * kpi-columns.ts), through the same `raw_<table>` relations compute uses.
- * `count(column)` makes DuckDB decode each column without building anything
- * from it. Returns the rows scanned per table.
+ * Each row's columns are hashed together, so that DuckDB must decode every
+ * value; `count(column)` would not do: DuckDB answers it from the Parquet
+ * footer's statistics without reading a page (0.002 s for the 888 233 rows
+ * × 11 columns of scale 10's history, against 0.12 s for the hash).
+ * Returns the rows scanned per table.
  *
  * @example
  * const rows = await scanColumns(await openLake(ctx), { raw_users: ['id', 'email'] });
@@ -46,9 +49,9 @@ export async function copyDropBare(engine: DuckDbEngine, dropDir: string, outDir
 export async function scanColumns(engine: DuckDbEngine, columns: ColumnsByTable): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   for (const [table, names] of Object.entries(columns)) {
-    const counts = names.map((c, i) => `CAST(COUNT(${quoteIdentifier(c)}) AS DOUBLE) AS c${i}`);
     const [row] = await engine.query<{ n: number }>(
-      `SELECT CAST(COUNT(*) AS DOUBLE) AS n, ${counts.join(', ')} FROM ${quoteIdentifier(table)}`,
+      `SELECT CAST(COUNT(*) AS DOUBLE) AS n, CAST(bit_xor(hash(${names.map(quoteIdentifier).join(', ')})) AS VARCHAR) AS h
+       FROM ${quoteIdentifier(table)}`,
     );
     rows[table] = row?.n ?? 0;
   }

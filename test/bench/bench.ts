@@ -24,6 +24,8 @@ export interface BenchOptions {
   keep: boolean;
   /** V8 CPU profiles of each stage to `<workRoot>/profiles-s<scale>/`, and their hottest functions in the result */
   profile: boolean;
+  /** runs of each stage and baseline; the fastest counts (the machine is shared) */
+  repeat: number;
   /** run the stages with DuckDB capped as a Lambda function of this many MB caps it (60 %); null: DuckDB's default (80 % of RAM) */
   lambdaMemoryMb: number | null;
   verbose: boolean;
@@ -116,31 +118,56 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     env: options.lambdaMemoryMb ? { AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(options.lambdaMemoryMb) } : {},
   };
   const steps: Partial<{ [K in StepName]: StepMeasure<K> }> = {};
-  const run = async <K extends StepName>(step: K, input: Steps[K]['in']): Promise<StepMeasure<K>> => {
-    progress(`${step} …`);
-    const measure = await runStep(step, input, spawnOptions);
-    progress(`${step}: ${measure.wallS.toFixed(1)} s wall, ${measure.cpuS.toFixed(1)} s CPU, ${Math.round(measure.peakRssMb)} MB`);
-    (steps as Record<K, StepMeasure<K>>)[step] = measure;
-    return measure;
+  const keep = <K extends StepName>(measure: StepMeasure<K>): void => {
+    const best = (steps as Record<K, StepMeasure<K> | undefined>)[measure.step];
+    const runs = [...(best?.runsS ?? []), measure.workS];
+    // the fastest run is the one least disturbed by other work on the machine; memory is the worst seen
+    const kept = best && best.workS <= measure.workS ? best : measure;
+    const peakRssMb = Math.max(best?.peakRssMb ?? 0, measure.peakRssMb);
+    (steps as Record<K, StepMeasure<K>>)[measure.step] = { ...kept, peakRssMb, runsS: runs };
+  };
+  /**
+   * Runs a stage and its baseline (or one step) `repeat` times, taking
+   * turns, so that a burst of load on the machine hits both alike.
+   * Profiles, if asked for, are taken in the first round only.
+   */
+  const rounds = async (...list: { step: StepName; input: Steps[StepName]['in']; before?: () => Promise<void> }[]) => {
+    for (let round = 1; round <= options.repeat; round++) {
+      for (const { step, input, before } of list) {
+        await before?.();
+        progress(`${step}${options.repeat > 1 ? ` (${round}/${options.repeat})` : ''} …`);
+        const measure = await runStep(step, input, { ...spawnOptions, profileDir: round === 1 ? profileDir : undefined });
+        progress(`${step}: ${measure.workS.toFixed(1)} s work, ${measure.cpuS.toFixed(1)} s CPU, ${Math.round(measure.peakRssMb)} MB`);
+        keep(measure);
+      }
+    }
   };
 
   try {
     const drop = asOf;
     const dropDir = join(lake, 'landing', drop);
-    const demo = await run('demo', { workspace: lake, drop, asOf, seed, scale });
+    progress('demo …');
+    const demo = await runStep('demo', { workspace: lake, drop, asOf, seed, scale }, { ...spawnOptions, profileDir });
+    keep(demo);
     const bytes = await fileSizes(dropDir);
     const bare = join(work, 'bare');
-    await run('ingest-baseline', { dropDir, outDir: bare });
+    await rounds(
+      { step: 'ingest-baseline', input: { dropDir, outDir: bare }, before: () => rm(bare, { recursive: true, force: true }) },
+      { step: 'ingest', input: { workspace: lake, drop } },
+    );
     await rm(bare, { recursive: true, force: true });
-    await run('ingest', { workspace: lake, drop });
     const columns = await kpiInputColumns(asOf);
-    await run('compute-floor', { workspace: lake, columns });
-    await run('compute', { workspace: lake, asOf });
-    const publish = await run('publish', { workspace: lake, asOf });
+    await rounds({ step: 'compute-floor', input: { workspace: lake, columns } }, { step: 'compute', input: { workspace: lake, asOf } });
+    await rounds({ step: 'publish', input: { workspace: lake, asOf } });
+    const pages = (steps as BenchResult['steps']).publish.output.pages;
+    await rounds({ step: 'site-baseline', input: { dir: join(work, 'trivial-site'), pages } });
+    // a second notify of the same version would send nothing: forget the first one's sends
+    const unsend = async () => {
+      for (const dir of ['notify', 'outbox']) await rm(join(lake, dir, asOf), { recursive: true, force: true });
+    };
+    await rounds({ step: 'notify', input: { workspace: lake, asOf }, before: unsend });
     const version = join(lake, 'site', 'v', asOf);
     const { weight } = await weighPages(version, `/v/${asOf}/`);
-    await run('site-baseline', { dir: join(work, 'trivial-site'), pages: publish.output.pages });
-    await run('notify', { workspace: lake, asOf });
 
     const all = steps as BenchResult['steps'];
     const rows = demo.output.rows;
@@ -151,7 +178,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       scale,
       seed,
       asOf,
-      options: { lambdaMemoryMb: options.lambdaMemoryMb, profile: options.profile },
+      options: { lambdaMemoryMb: options.lambdaMemoryMb, profile: options.profile, repeat: options.repeat },
       machine: await machine(loadBefore),
       input: {
         rows,

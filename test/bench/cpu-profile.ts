@@ -28,8 +28,12 @@ function isCpuProfile(value: unknown): value is CpuProfile {
   return Array.isArray(v.nodes) && Array.isArray(v.samples) && Array.isArray(v.timeDeltas);
 }
 
+/** Longest function label kept: V8 names a compiled regular expression by its source, which can run to kilobytes. */
+const MAX_LABEL = 120;
+
 function describe(frame: ProfileNode['callFrame'], root: string): string {
-  const name = frame.functionName || '(anonymous)';
+  const given = frame.functionName || '(anonymous)';
+  const name = given.length > MAX_LABEL ? `${given.slice(0, MAX_LABEL)}…` : given;
   if (!frame.url) return name;
   const file = frame.url.startsWith('file://') ? relative(root, fileURLToPath(frame.url)) : frame.url;
   return `${name} (${file}:${frame.lineNumber + 1})`;

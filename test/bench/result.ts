@@ -38,7 +38,7 @@ export interface BenchResult {
   scale: number;
   seed: number;
   asOf: string;
-  options: { lambdaMemoryMb: number | null; profile: boolean };
+  options: { lambdaMemoryMb: number | null; profile: boolean; repeat: number };
   machine: Machine;
   input: {
     /** data rows per file of the drop (CSV rows without header, JSON lines) */

@@ -18,6 +18,7 @@ Options:
   --seed N              random seed of the drop (default 1)
   --as-of DATE          as-of date of the drop and the version (default ${DEFAULT_AS_OF})
   --lambda-memory MB    cap DuckDB as a Lambda function of MB memory does (60 %)
+  --repeat N            run each stage and its baseline N times, taking turns; the fastest run counts (default 1)
   --profile             V8 CPU profile of every step (test/bench/work/profiles-s<N>/) and its hottest functions in the result
   --keep                keep the work folder (test/bench/work/s<N>/: the drop, the lake, the logs)
   --results DIR         where to write the result (default test/bench/results)
@@ -38,6 +39,7 @@ function parse(argv: string[]): BenchOptions | undefined {
         seed: { type: 'string', default: '1' },
         'as-of': { type: 'string', default: DEFAULT_AS_OF },
         'lambda-memory': { type: 'string' },
+        repeat: { type: 'string', default: '1' },
         profile: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         results: { type: 'string', default: join(REPO_ROOT, 'test', 'bench', 'results') },
@@ -58,8 +60,11 @@ function parse(argv: string[]): BenchOptions | undefined {
   if (memory !== null && !(Number.isInteger(memory) && memory >= 256 && memory <= 10_240)) {
     throw new UsageError(`--lambda-memory must be a Lambda memory size in MB (256 to 10240), not "${values['lambda-memory']}"`);
   }
+  const repeat = Number(values.repeat);
+  if (!(Number.isInteger(repeat) && repeat >= 1)) throw new UsageError(`--repeat must be a whole number of at least 1, not "${values.repeat}"`);
   return {
     scale,
+    repeat,
     seed,
     asOf: dateOption(values['as-of'], 'as-of') ?? DEFAULT_AS_OF,
     workRoot: values.work,

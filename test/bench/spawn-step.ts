@@ -24,6 +24,8 @@ export interface StepMeasure<K extends StepName = StepName> {
   /** peak resident memory: the greater of the process's own maximum and the sampled sum over its process tree */
   peakRssMb: number;
   output: Steps[K]['out'];
+  /** with --repeat: the work seconds of every run (the figures above are the fastest run's, memory the worst) */
+  runsS?: number[];
 }
 
 export interface SpawnOptions {

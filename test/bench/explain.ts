@@ -1,0 +1,136 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { runParams } from '../../functions/compute/params.ts';
+import { computeKpiTables } from '../../functions/compute/tables.ts';
+import type { Engine } from '../../functions/engine/engine.ts';
+import { openLake } from '../../functions/engine/lake.ts';
+import { benchContext } from './bench-context.ts';
+
+/** One statement compute ran, and how long it took. */
+export interface TimedStatement {
+  /** the `sql/` file it came from, or the statement's start for the runner's own SQL */
+  label: string;
+  ms: number;
+  sql: string;
+}
+
+/** Wraps an engine so that every statement is timed (in order) into `into`. */
+export function timingEngine(engine: Engine, into: TimedStatement[]): Engine {
+  const time = async <T>(sql: string, file: string | undefined, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      const label = file ?? sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+      into.push({ label, ms: performance.now() - started, sql });
+    }
+  };
+  return {
+    kind: engine.kind,
+    exec: (sql, origin) => time(sql, origin?.file, () => engine.exec(sql, origin)),
+    query: (sql, origin) => time(sql, origin?.file, () => engine.query(sql, origin)),
+    close: () => engine.close(),
+  };
+}
+
+interface ProfileNode {
+  operator_name?: string;
+  operator_timing?: number;
+  operator_cardinality?: number;
+  extra_info?: Record<string, unknown>;
+  children?: ProfileNode[];
+}
+
+/** An operator of an EXPLAIN ANALYZE profile: where a statement's time went. */
+export interface HotOperator {
+  operator: string;
+  seconds: number;
+  rows: number;
+  /** the operator's details in one line (join condition, aggregates, projections …), cut short */
+  detail: string;
+}
+
+/**
+ * The operators of an `EXPLAIN (ANALYZE, FORMAT json)` profile, slowest first.
+ *
+ * @example
+ * hotOperators(JSON.parse(row.explain_value))[0]; // { operator: 'HASH_GROUP_BY', seconds: 0.99, rows: 4016, detail: '…' }
+ */
+export function hotOperators(profile: ProfileNode): HotOperator[] {
+  const out: HotOperator[] = [];
+  const walk = (node: ProfileNode): void => {
+    if (node.operator_name) {
+      const detail = Object.entries(node.extra_info ?? {})
+        .filter(([key]) => key !== 'Estimated Cardinality')
+        .map(([key, value]) => `${key}: ${[value].flat().join(', ')}`)
+        .join('; ')
+        .replace(/\s+/g, ' ');
+      out.push({
+        operator: node.operator_name.trim(),
+        seconds: node.operator_timing ?? 0,
+        rows: node.operator_cardinality ?? 0,
+        detail: detail.length > 160 ? `${detail.slice(0, 157)}...` : detail,
+      });
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(profile);
+  return out.sort((a, b) => b.seconds - a.seconds);
+}
+
+/**
+ * `tsx test/bench/explain.ts --workspace test/bench/work/s10/lake [--as-of D] [--top N]`:
+ * where compute spends its time, on a lake a bench run kept (`--keep`).
+ * Runs the KPI computation once with every statement timed, prints them
+ * slowest first, then profiles the `--top` slowest with DuckDB's
+ * `EXPLAIN ANALYZE`: their slowest operators are printed, the whole
+ * profiles written to `<workspace>/../explain/`.
+ */
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      workspace: { type: 'string' },
+      'as-of': { type: 'string', default: '2026-03-31' },
+      top: { type: 'string', default: '5' },
+    },
+  });
+  if (!values.workspace) throw new Error('usage: tsx test/bench/explain.ts --workspace DIR [--as-of D] [--top N]');
+  const ctx = await benchContext(values.workspace, 'explain');
+  const statements: TimedStatement[] = [];
+  const started = performance.now();
+  const lake = await openLake(ctx);
+  const opened = performance.now() - started;
+  try {
+    await computeKpiTables(timingEngine(lake, statements), runParams(ctx.config, values['as-of']));
+    const total = performance.now() - started;
+    const sorted = [...statements].sort((a, b) => b.ms - a.ms);
+    process.stdout.write(`compute ${(total / 1000).toFixed(2)} s: openLake ${(opened / 1000).toFixed(2)} s, ${statements.length} statements\n`);
+    for (const s of sorted.slice(0, 25)) {
+      process.stdout.write(`${(s.ms / 1000).toFixed(2).padStart(8)} s  ${((100 * s.ms) / total).toFixed(1).padStart(5)} %  ${s.label}\n`);
+    }
+    const out = join(values.workspace, '..', 'explain');
+    await mkdir(out, { recursive: true });
+    for (const [i, s] of sorted.slice(0, Number(values.top)).entries()) {
+      // after the run every relation a statement reads exists; re-running one only replaces a temp table or adds rows to kpi_rows
+      const [row] = await lake.query<{ explain_value: string }>(`EXPLAIN (ANALYZE, FORMAT json) ${s.sql}`);
+      const profile = JSON.parse(row?.explain_value ?? '{}') as ProfileNode;
+      const file = join(out, `${i + 1}-${s.label.replace(/[^a-z0-9_.-]+/gi, '_').slice(0, 60)}.json`);
+      await writeFile(file, JSON.stringify({ sql: s.sql, profile }, null, 2));
+      process.stdout.write(`\n${s.label}: slowest operators\n`);
+      for (const op of hotOperators(profile).slice(0, 6)) {
+        process.stdout.write(`${op.seconds.toFixed(2).padStart(8)} s ${String(op.rows).padStart(10)} rows  ${op.operator}  ${op.detail}\n`);
+      }
+      process.stdout.write(`wrote ${file}\n`);
+    }
+  } finally {
+    await lake.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
