@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { ConfigError } from './errors.ts';
 
 export type Locale = 'en' | 'th';
@@ -173,6 +174,11 @@ export function resolveConfig(partial: unknown = {}): Config {
     'store.bucket is required when store.kind is "s3"',
   );
   check(['duckdb', 'athena'].includes(config.engine), `engine must be "duckdb" or "athena", not "${config.engine}"`);
+  check(
+    iconv.encodingExists(config.encoding),
+    `encoding "${config.encoding}" is not an encoding Scorecard can read`,
+    'use a name such as utf-8, windows-874, tis-620 or utf-16le',
+  );
   check(['en', 'th'].includes(config.locale), `locale must be "en" or "th", not "${config.locale}"`);
   check(
     Number.isInteger(config.fiscalYearStartMonth) && config.fiscalYearStartMonth >= 1 && config.fiscalYearStartMonth <= 12,

@@ -26,6 +26,7 @@ describe('config', () => {
     [{ closedStages: 'Closed Won' }, /closedStages must be a list/],
     [{ store: { kind: 's3' } }, /store.bucket is required/],
     [{ siteBaseUrl: 'reports.example.com' }, /siteBaseUrl must start with http/],
+    [{ encoding: 'windows-8744' }, /encoding "windows-8744" is not an encoding/],
   ])('rejects %j with a message naming the key', (partial, message) => {
     expect(() => resolveConfig(partial)).toThrow(ConfigError);
     expect(() => resolveConfig(partial)).toThrow(message);
