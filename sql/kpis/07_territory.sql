@@ -23,51 +23,82 @@ activity AS (
   FROM events
   WHERE account_id IS NOT NULL
 ),
-touches AS (
-  SELECT m.level, m.entity_id, p.period_type, p.period_start, a.account_id,
+-- accounts each owner touched in each period, before fanning out to the
+-- entities that pool the owner: most activities repeat an (owner, account,
+-- period), and grouping them once here keeps the next GROUP BY small
+owner_touches AS (
+  SELECT a.owner_id, a.account_id, p.period_type, p.period_start,
     MAX(CASE WHEN a.is_visit THEN 1 ELSE 0 END) AS visited
   FROM activity a
-  JOIN members m ON m.ae_id = a.owner_id
   JOIN periods p ON a.activity_date BETWEEN p.period_start AND p.period_end
-  GROUP BY m.level, m.entity_id, p.period_type, p.period_start, a.account_id
+  GROUP BY a.owner_id, a.account_id, p.period_type, p.period_start
 ),
-account_periods AS (
-  SELECT g.level, g.entity_id, g.period_type, g.period_start, e.account_id, e.country, e.country_state,
-    CASE WHEN t.account_id IS NULL THEN 0 ELSE 1 END AS touched,
-    COALESCE(t.visited, 0) AS visited
-  FROM grid g
-  JOIN entity_accounts e ON e.level = g.level AND e.entity_id = g.entity_id
-  LEFT JOIN touches t
-    ON t.level = g.level AND t.entity_id = g.entity_id AND t.period_type = g.period_type
-    AND t.period_start = g.period_start AND t.account_id = e.account_id
+touches AS (
+  SELECT m.level, m.entity_id, t.period_type, t.period_start, t.account_id, MAX(t.visited) AS visited
+  FROM owner_touches t
+  JOIN members m ON m.ae_id = t.owner_id
+  GROUP BY m.level, m.entity_id, t.period_type, t.period_start, t.account_id
 ),
-totals AS (
+-- E's own accounts that E's activities touched in P. Ownership does not
+-- depend on the period, so counts of owned accounts are taken once per
+-- entity, and only touched accounts are carried per period (a grid ×
+-- accounts cross product was 10.7M rows at 1,000 AEs, most of compute's
+-- memory: test/bench/README.md).
+owned_touches AS (
+  SELECT t.level, t.entity_id, t.period_type, t.period_start, e.country, e.country_state, t.visited
+  FROM touches t
+  JOIN entity_accounts e ON e.level = t.level AND e.entity_id = t.entity_id AND e.account_id = t.account_id
+),
+owned AS (
+  SELECT level, entity_id, CAST(COUNT(*) AS DOUBLE) AS accounts_owned
+  FROM entity_accounts
+  GROUP BY level, entity_id
+),
+touched AS (
   SELECT level, entity_id, period_type, period_start,
-    CAST(COUNT(*) AS DOUBLE) AS accounts_owned,
-    CAST(SUM(touched) AS DOUBLE) AS accounts_touched,
+    CAST(COUNT(*) AS DOUBLE) AS accounts_touched,
     CAST(SUM(visited) AS DOUBLE) AS accounts_visited
-  FROM account_periods
+  FROM owned_touches
   GROUP BY level, entity_id, period_type, period_start
 ),
 stats AS (
   SELECT g.level, g.entity_id, g.period_type, g.period_start,
-    COALESCE(t.accounts_owned, 0) AS accounts_owned,
+    COALESCE(o.accounts_owned, 0) AS accounts_owned,
     COALESCE(t.accounts_touched, 0) AS accounts_touched,
     COALESCE(t.accounts_visited, 0) AS accounts_visited
   FROM grid g
-  LEFT JOIN totals t
+  LEFT JOIN owned o ON o.level = g.level AND o.entity_id = g.entity_id
+  LEFT JOIN touched t
     ON t.level = g.level AND t.entity_id = g.entity_id AND t.period_type = g.period_type AND t.period_start = g.period_start
 ),
-by_dimension AS (
+owned_by_dimension AS (
+  SELECT level, entity_id, 'country' AS dimension, country AS dimension_value, CAST(COUNT(*) AS DOUBLE) AS accounts_owned
+  FROM entity_accounts
+  GROUP BY level, entity_id, country
+  UNION ALL
+  SELECT level, entity_id, 'country_state' AS dimension, country_state AS dimension_value, CAST(COUNT(*) AS DOUBLE) AS accounts_owned
+  FROM entity_accounts
+  GROUP BY level, entity_id, country_state
+),
+touched_by_dimension AS (
   SELECT level, entity_id, period_type, period_start, 'country' AS dimension, country AS dimension_value,
-    CAST(COUNT(*) AS DOUBLE) AS accounts_owned, CAST(SUM(touched) AS DOUBLE) AS accounts_touched
-  FROM account_periods
+    CAST(COUNT(*) AS DOUBLE) AS accounts_touched
+  FROM owned_touches
   GROUP BY level, entity_id, period_type, period_start, country
   UNION ALL
   SELECT level, entity_id, period_type, period_start, 'country_state' AS dimension, country_state AS dimension_value,
-    CAST(COUNT(*) AS DOUBLE) AS accounts_owned, CAST(SUM(touched) AS DOUBLE) AS accounts_touched
-  FROM account_periods
+    CAST(COUNT(*) AS DOUBLE) AS accounts_touched
+  FROM owned_touches
   GROUP BY level, entity_id, period_type, period_start, country_state
+),
+by_dimension AS (
+  SELECT g.level, g.entity_id, g.period_type, g.period_start, o.dimension, o.dimension_value, o.accounts_owned,
+    COALESCE(t.accounts_touched, 0) AS accounts_touched
+  FROM grid g
+  JOIN owned_by_dimension o ON o.level = g.level AND o.entity_id = g.entity_id
+  LEFT JOIN touched_by_dimension t
+    ON t.level = g.level AND t.entity_id = g.entity_id AND t.period_type = g.period_type
+    AND t.period_start = g.period_start AND t.dimension = o.dimension AND t.dimension_value = o.dimension_value
 )
 SELECT 'accounts_owned' AS kpi, level, entity_id, period_type, period_start,
   accounts_owned AS value, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,

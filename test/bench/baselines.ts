@@ -76,10 +76,12 @@ const { n } = Astro.params;
  * Writes an Astro project of one dynamic route that builds `pages` trivial
  * pages (`/<n>/index.html`): the site baseline, built by the same
  * `buildAstroSite` as the report (the caller points SCORECARD_SITE_DIR at
- * `dir` and sets SCORECARD_BENCH_PAGES).
+ * `dir` and sets SCORECARD_BENCH_PAGES). `dir` must be inside the
+ * repository: Astro resolves its own runtime from the project's
+ * node_modules (a linked node_modules does not do).
  *
  * @example
- * await writeTrivialSite('work/trivial-site');
+ * await writeTrivialSite('test/bench/work/trivial-site-1234');
  */
 export async function writeTrivialSite(dir: string): Promise<void> {
   await mkdir(join(dir, 'src', 'pages'), { recursive: true });

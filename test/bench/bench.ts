@@ -160,7 +160,13 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     await rounds({ step: 'compute-floor', input: { workspace: lake, columns } }, { step: 'compute', input: { workspace: lake, asOf } });
     await rounds({ step: 'publish', input: { workspace: lake, asOf } });
     const pages = (steps as BenchResult['steps']).publish.output.pages;
-    await rounds({ step: 'site-baseline', input: { dir: join(work, 'trivial-site'), pages } });
+    // inside the repository whatever --work says: Astro resolves its runtime from the project's node_modules
+    const trivialSite = join(REPO_ROOT, 'test', 'bench', 'work', `trivial-site-${process.pid}`);
+    try {
+      await rounds({ step: 'site-baseline', input: { dir: trivialSite, pages } });
+    } finally {
+      await rm(trivialSite, { recursive: true, force: true });
+    }
     // a second notify of the same version would send nothing: forget the first one's sends
     const unsend = async () => {
       for (const dir of ['notify', 'outbox']) await rm(join(lake, dir, asOf), { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,18 +14,47 @@ export interface TimedStatement {
   /** the `sql/` file it came from, or the statement's start for the runner's own SQL */
   label: string;
   ms: number;
+  /** memory DuckDB holds once the statement is done (temporary tables, caches), in MB */
+  heldMb: number;
+  /** the process's peak RSS while the statement ran, in MB (0 off Linux) */
+  peakRssMb: number;
   sql: string;
 }
 
-/** Wraps an engine so that every statement is timed (in order) into `into`. */
-export function timingEngine(engine: Engine, into: TimedStatement[]): Engine {
+/** Linux: resets the process's peak RSS (VmHWM), so that the next read is the peak since now. */
+function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // not Linux, or not allowed: the peaks then read as the process's peak so far
+  }
+}
+
+function peakRssMb(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return Math.round(Number(kb ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Wraps an engine so that every statement is timed (in order) into `into`,
+ * with the process's peak memory while it ran; `held` (not timed) says how
+ * much memory the engine holds after each.
+ */
+export function timingEngine(engine: Engine, into: TimedStatement[], held: () => Promise<number>): Engine {
   const time = async <T>(sql: string, file: string | undefined, run: () => Promise<T>): Promise<T> => {
+    resetPeakRss();
     const started = performance.now();
     try {
       return await run();
     } finally {
+      const ms = performance.now() - started;
+      const peak = peakRssMb();
       const label = file ?? sql.replace(/\s+/g, ' ').trim().slice(0, 70);
-      into.push({ label, ms: performance.now() - started, sql });
+      into.push({ label, ms, heldMb: await held(), peakRssMb: peak, sql });
     }
   };
   return {
@@ -104,12 +134,24 @@ async function main(argv: string[]): Promise<void> {
   const lake = await openLake(ctx);
   const opened = performance.now() - started;
   try {
-    await computeKpiTables(timingEngine(lake, statements), runParams(ctx.config, values['as-of']));
-    const total = performance.now() - started;
+    const held = async () => {
+      const [row] = await lake.query<{ bytes: number }>('SELECT CAST(SUM(memory_usage_bytes) AS DOUBLE) AS bytes FROM duckdb_memory()');
+      return Math.round((row?.bytes ?? 0) / 2 ** 20);
+    };
+    await computeKpiTables(timingEngine(lake, statements, held), runParams(ctx.config, values['as-of']));
+    const total = statements.reduce((sum, s) => sum + s.ms, opened);
     const sorted = [...statements].sort((a, b) => b.ms - a.ms);
-    process.stdout.write(`compute ${(total / 1000).toFixed(2)} s: openLake ${(opened / 1000).toFixed(2)} s, ${statements.length} statements\n`);
+    const mostHeld = Math.max(...statements.map((s) => s.heldMb));
+    process.stdout.write(
+      `compute ${(total / 1000).toFixed(2)} s: openLake ${(opened / 1000).toFixed(2)} s, ${statements.length} statements; ` +
+        `DuckDB holds up to ${mostHeld} MB between statements\n` +
+        '    time  share   peak RSS   held after  statement\n',
+    );
     for (const s of sorted.slice(0, 25)) {
-      process.stdout.write(`${(s.ms / 1000).toFixed(2).padStart(8)} s  ${((100 * s.ms) / total).toFixed(1).padStart(5)} %  ${s.label}\n`);
+      const mb = (n: number) => `${String(n).padStart(6)} MB`;
+      process.stdout.write(
+        `${(s.ms / 1000).toFixed(2).padStart(6)} s ${((100 * s.ms) / total).toFixed(1).padStart(5)} %  ${mb(s.peakRssMb)}  ${mb(s.heldMb)}  ${s.label}\n`,
+      );
     }
     const out = join(values.workspace, '..', 'explain');
     await mkdir(out, { recursive: true });
@@ -119,7 +161,7 @@ async function main(argv: string[]): Promise<void> {
       const profile = JSON.parse(row?.explain_value ?? '{}') as ProfileNode;
       const file = join(out, `${i + 1}-${s.label.replace(/[^a-z0-9_.-]+/gi, '_').slice(0, 60)}.json`);
       await writeFile(file, JSON.stringify({ sql: s.sql, profile }, null, 2));
-      process.stdout.write(`\n${s.label}: slowest operators\n`);
+      process.stdout.write(`\n${s.label}: slowest operators (CPU seconds summed over threads)\n`);
       for (const op of hotOperators(profile).slice(0, 6)) {
         process.stdout.write(`${op.seconds.toFixed(2).padStart(8)} s ${String(op.rows).padStart(10)} rows  ${op.operator}  ${op.detail}\n`);
       }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchContext } from './bench-context.ts';
 import type { ColumnsByTable } from './kpi-columns.ts';
@@ -78,6 +78,7 @@ export const STEPS: Runners = {
 
   async 'site-baseline'({ dir, pages }) {
     const { writeTrivialSite } = await import('./baselines.ts');
+    await rm(dir, { recursive: true, force: true });
     await writeTrivialSite(dir);
     // read by astro-build.ts when it loads, and by the trivial page's getStaticPaths
     process.env.SCORECARD_SITE_DIR = dir;
