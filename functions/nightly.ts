@@ -1,7 +1,7 @@
 import { computeVersion } from './compute/compute.ts';
 import type { StageContext } from './context.ts';
 import { writeDemoDrop } from './demo/demo.ts';
-import { folderWriter } from './cli/demo.ts';
+import { directoryWriter } from './demo/writers.ts';
 import { ingestDrop, landDrop } from './ingest/ingest.ts';
 import { notifyVersion } from './notify/notify.ts';
 import { publishVersion } from './publish/publish.ts';
@@ -45,7 +45,7 @@ export async function runNightly(ctx: StageContext, options: NightlyOptions): Pr
   } else if ((await ctx.store.list('landing/')).length === 0) {
     log.info(`the workspace is empty: generating the demo organisation as of ${asOf}`);
     const dir = join(ctx.scratch, 'demo-drop');
-    await writeDemoDrop(folderWriter(dir), { asOf, seed: 1, scale: 1 });
+    await writeDemoDrop(directoryWriter(dir), { asOf, seed: 1, scale: 1 });
     await landDrop(ctx, dir, asOf);
   }
 

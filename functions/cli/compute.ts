@@ -7,9 +7,9 @@ export const computeCommand: Command = {
   summary: 'compute the KPI tables of one as-of date from the ingested drops',
   help: `Usage: scorecard compute [--as-of DATE]
 
-Computes every KPI of the catalog (KPIS.md) for every AE, team and the org,
-for the 12 months and 4 quarters ending with DATE, from the lake's current
-state, and replaces the version's tables kpi/kpi_values/as_of=DATE/,
+Computes every KPI of the catalog (the site's KPI definitions page says what
+each counts) for every AE, team and the org, for the 12 months and 4 quarters
+ending with DATE, from the lake's current state, and replaces the version's tables kpi/kpi_values/as_of=DATE/,
 kpi/kpi_breakdowns/as_of=DATE/ and kpi/entities/as_of=DATE/. Other versions
 are left alone; a past DATE recomputes that version. The result depends only
 on the ingested drops, the config (fiscal year start, qualified lead

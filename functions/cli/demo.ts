@@ -1,20 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { dirname, join, resolve } from 'node:path';
-import { writeDemoDrop, type WriteFile } from '../demo/demo.ts';
+import { resolve } from 'node:path';
+import { writeDemoDrop } from '../demo/demo.ts';
+import { directoryWriter } from '../demo/writers.ts';
 import { UsageError } from '../errors.ts';
 import { dateOption, intOption, todayUtc, type Command } from './command.ts';
-
-/** A writer that streams a drop's files under `dir` (large scales do not fit in memory). */
-export function folderWriter(dir: string): WriteFile {
-  return async (relativePath, chunks) => {
-    const file = join(dir, relativePath);
-    await mkdir(dirname(file), { recursive: true });
-    await pipeline(Readable.from(chunks), createWriteStream(file));
-  };
-}
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -48,7 +36,7 @@ Example:
     if (crm !== 'salesforce' && crm !== 'hubspot') throw new UsageError(`--crm must be salesforce or hubspot, not "${crm}"`);
     const asOf = dateOption(values['as-of'], 'as-of') ?? todayUtc();
     const dir = resolve(String(values.out));
-    const counts = await writeDemoDrop(folderWriter(dir), {
+    const counts = await writeDemoDrop(directoryWriter(dir), {
       asOf,
       seed: intOption(values.seed, 'seed', 1),
       scale: intOption(values.scale, 'scale', 1),

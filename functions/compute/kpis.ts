@@ -1,4 +1,4 @@
-/** One KPI of KPIS.md: its id and the family (1..11) whose `sql/kpis/NN_*.sql` file computes it. */
+/** One KPI of the KPI catalog: its id and the family (1..11) whose `sql/kpis/NN_*.sql` file computes it. */
 export interface KpiId {
   id: string;
   family: number;

@@ -6,14 +6,14 @@ import { readKpiSql, type KpiSql } from './kpi-sql.ts';
 import { KPIS } from './kpis.ts';
 import { withParams, type RunParams } from './params.ts';
 
-/** The tables one compute run writes, as KPIS.md "Output tables" defines them. */
+/** The tables one compute run writes, as the output tables of the KPI catalog defines them. */
 export const OUTPUT_TABLES = ['kpi_values', 'kpi_breakdowns', 'entities'] as const;
 export type OutputTable = (typeof OUTPUT_TABLES)[number];
 
 const VALUE_COLUMNS = `as_of DATE, kpi VARCHAR, level VARCHAR, entity_id VARCHAR, period_type VARCHAR,
   period_start DATE, period_end DATE, value DOUBLE, numerator DOUBLE, denominator DOUBLE`;
 
-/** The columns and types of each output table (KPIS.md "Output tables"), as a DuckDB column list. */
+/** The columns and types of each output table (the output tables of the KPI catalog), as a DuckDB column list. */
 export const OUTPUT_COLUMNS: Record<OutputTable, string> = {
   kpi_values: VALUE_COLUMNS,
   kpi_breakdowns: `${VALUE_COLUMNS}, dimension VARCHAR, dimension_value VARCHAR`,
@@ -53,7 +53,7 @@ async function expectNone(engine: Engine, file: string, what: string, sql: strin
  * Runs the KPI SQL on an engine whose canonical relations (`users`,
  * `opportunities`, ...) exist, and leaves the run's output in the temporary
  * tables `kpi_values`, `kpi_breakdowns` and `entities` (ordered, typed as
- * KPIS.md says). Building blocks become temporary tables named after their
+ * the KPI catalog says). Building blocks become temporary tables named after their
  * relation; the rows are checked: known KPI ids, entities and periods of the
  * grid, finite values, and exactly one row per KPI, entity and period.
  *
@@ -123,7 +123,7 @@ async function checkFamily(engine: Engine, file: string): Promise<void> {
   await expectNone(
     engine,
     file,
-    'KPI ids that KPIS.md does not define',
+    'KPI ids that the KPI catalog does not define',
     `SELECT DISTINCT kpi FROM (${mine}) AS r WHERE kpi NOT IN (SELECT kpi FROM kpi_catalog)`,
   );
   await expectNone(
@@ -145,7 +145,7 @@ async function checkFamily(engine: Engine, file: string): Promise<void> {
   );
 }
 
-/** The three output tables of KPIS.md, typed by {@link OUTPUT_COLUMNS} and in a stable order, as temporary tables. */
+/** The three output tables of the KPI catalog, typed by {@link OUTPUT_COLUMNS} and in a stable order, as temporary tables. */
 async function writeOutputTables(engine: Engine, asOf: string): Promise<void> {
   const asOfDate = `DATE ${quoteLiteral(asOf)}`;
   const columns = `${asOfDate}, r.kpi, r.level, r.entity_id, r.period_type, r.period_start, g.period_end,

@@ -54,7 +54,7 @@ export function classifyDropFiles(paths: readonly string[]): DropFiles {
         path,
         table: null,
         reason: 'not a file name of the data contract',
-        hint: `name files exactly as DATA_CONTRACT.md does (case-sensitive), in ${FOLDERS}/, optionally ending in .gz`,
+        hint: `name files as the README's "Your exports" table does (case-sensitive), in ${FOLDERS}/, optionally ending in .gz`,
       });
       continue;
     }

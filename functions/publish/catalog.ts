@@ -24,7 +24,7 @@ type Text = Record<Locale, string>;
 export interface KpiDefinition {
   /** the id used in `kpi_values.kpi` */
   id: string;
-  /** the family that defines it (KPIS.md); it may be shown in others too */
+  /** the family that defines it (the KPI catalog); it may be shown in others too */
   family: FamilyId;
   unit: Unit;
   /** for `score`: the top of the scale */
@@ -59,7 +59,7 @@ const kpi = (
 ): KpiDefinition => ({ id, family, unit, better, additive, name, definition, ...(scoreMax ? { scoreMax } : {}) });
 
 /**
- * Every KPI of KPIS.md with its name, unit and definition in every locale:
+ * Every KPI of the KPI catalog with its name, unit and definition in every locale:
  * the one place the site and the e-mails take KPI names and units from.
  */
 export const KPIS: readonly KpiDefinition[] = [

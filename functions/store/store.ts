@@ -1,7 +1,7 @@
 /**
  * Where the lake lives. Stage logic reaches storage only through this
  * interface, so the same code runs on a local folder and on S3. Keys are the
- * lake keys of DESIGN.md (`raw/opportunities/drop=…/part-0.parquet`), always
+ * lake keys of the design (README) (`raw/opportunities/drop=…/part-0.parquet`), always
  * with `/` separators and no leading slash.
  */
 export interface ObjectStore {

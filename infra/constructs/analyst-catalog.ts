@@ -21,7 +21,7 @@ export interface AnalystCatalogProps {
 /** First day of the projected `as_of` and `drop` partitions: earlier ones are invisible to Athena. */
 export const PROJECTION_START = '2020-01-01';
 
-/** The Athena engine the SQL of sql/ is written for (DESIGN.md: the part DuckDB and Trino share). */
+/** The Athena engine the SQL of sql/ is written for (the design (README): the part DuckDB and Trino share). */
 export const ATHENA_ENGINE = 'Athena engine version 3';
 
 /** A saved query: the file name without `.sql`, and its leading `--` comment as description. */

@@ -56,8 +56,8 @@ export function glueColumnsOf(duckDbColumns: string, partition: string): GlueCol
 }
 
 const KPI_DESCRIPTIONS: Record<OutputTable, string> = {
-  kpi_values: 'One row per KPI, level, entity and period of each nightly version (KPIS.md).',
-  kpi_breakdowns: 'KPI values split by country, country / state or skill (KPIS.md).',
+  kpi_values: 'One row per KPI, level, entity and period of each nightly version (the KPI catalog).',
+  kpi_breakdowns: 'KPI values split by country, country / state or skill (the KPI catalog).',
   entities: 'Who each AE, team and the org is in a version, for joins with kpi_values.',
 };
 

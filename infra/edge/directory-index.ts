@@ -1,6 +1,6 @@
 /**
  * The object a viewer's path is served from: S3 origins behind origin
- * access control do not map `/dir/` to `/dir/index.html` (DESIGN.md), and
+ * access control do not map `/dir/` to `/dir/index.html` (the design (README)), and
  * Astro builds every page as `<path>/index.html`. A last segment without a
  * dot is a page folder too.
  *

@@ -1,4 +1,4 @@
--- members (level, entity_id, ae_id): which AEs each entity pools (KPIS.md "Who and when").
+-- members (level, entity_id, ae_id): which AEs each entity pools (the KPI catalog "Who and when").
 -- An AE manages nobody and owns an opportunity or a quota row; a team is a
 -- user who is the current manager of at least one AE (direct reports only);
 -- the org pools every AE. An AE whose manager is not a user is in the org only.

@@ -1,7 +1,7 @@
 -- opp_facts: every current opportunity with its dates as DATEs, NULL amounts
 -- as 0, its classification and whether a lead was converted into it.
 --
--- kind (KPIS.md "Existing customer", fine print 5):
+-- kind (the KPI catalog "Existing customer", fine print 5):
 --   an existing customer's opportunity O is on an account with another won
 --   opportunity (any owner) whose CloseDate is before O's created date;
 --   'cross_sell' if O has a line item whose product family is not among the

@@ -1,6 +1,6 @@
 -- open_states: each opportunity open at the end of pe ('end') and at the end
 -- of the day before ps ('eve') of every period, with its amount, close date
--- and probability at that moment (KPIS.md "Open at time t").
+-- and probability at that moment (the KPI catalog "Open at time t").
 -- The state at t is the latest history row whose CreatedDate falls on or
 -- before t (ties: greatest Id): a row holds from its own date until the date
 -- of the next row (the last one for ever), so a later row of the same day

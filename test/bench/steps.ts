@@ -28,10 +28,10 @@ type Runners = { [K in StepName]: (input: Steps[K]['in']) => Promise<Steps[K]['o
 export const STEPS: Runners = {
   async demo({ workspace, drop, asOf, seed, scale }) {
     const { writeDemoDrop } = await import('../../functions/demo/demo.ts');
-    const { folderWriter } = await import('../../functions/cli/demo.ts');
+    const { directoryWriter } = await import('../../functions/demo/writers.ts');
     // straight into the landing zone: landDrop would hold each file in memory and double the disk used
     const dir = join(workspace, 'landing', drop);
-    const rows = await writeDemoDrop(folderWriter(dir), { asOf, seed, scale });
+    const rows = await writeDemoDrop(directoryWriter(dir), { asOf, seed, scale });
     await writeFile(join(dir, '_SUCCESS'), '');
     return { rows };
   },

@@ -15,7 +15,7 @@ export interface KpiDiff {
 const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'period_end'];
 
 /**
- * Compares the table `actual` with an expected CSV (KPIS.md output columns,
+ * Compares the table `actual` with an expected CSV (the KPI catalog output columns,
  * an empty field = NULL) row by row on `keys`: value, numerator and
  * denominator within a relative tolerance of 1e-6 (1e-9 absolute near 0),
  * NULL only against NULL, period_end exactly; nothing missing or extra.

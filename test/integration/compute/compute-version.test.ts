@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('computeVersion', () => {
-  it('writes the three tables of as_of D, with the column types of KPIS.md', async () => {
+  it('writes the three tables of as_of D, with the column types of the KPI catalog', async () => {
     const { rows } = await computeVersion(ctx, A);
     expect(rows).toEqual({ kpi_values: 49 * 5 * 16, kpi_breakdowns: expect.any(Number), entities: 5 });
     expect(await ctx.store.list('kpi/')).toEqual(OUTPUT_TABLES.map((t) => `${kpiPartition(t, A)}part-0.parquet`).sort());
@@ -130,7 +130,7 @@ describe('computeKpiTables checks what the SQL returns', () => {
   const family = (name: string, text: string) => ({ name: `kpis/${name}.sql`, text });
 
   it.each([
-    ['an unknown KPI id', "SELECT 'bogus' AS kpi, level, entity_id, period_type, period_start, 1 AS value, NULL AS numerator, NULL AS denominator, NULL AS dimension, NULL AS dimension_value FROM grid", /KPIS.md does not define/],
+    ['an unknown KPI id', "SELECT 'bogus' AS kpi, level, entity_id, period_type, period_start, 1 AS value, NULL AS numerator, NULL AS denominator, NULL AS dimension, NULL AS dimension_value FROM grid", /the KPI catalog does not define/],
     ['a KPI twice', "SELECT 'bookings' AS kpi, level, entity_id, period_type, period_start, 1 AS value, NULL AS numerator, NULL AS denominator, NULL AS dimension, NULL AS dimension_value FROM grid CROSS JOIN (VALUES (1), (2)) AS t (x)", /more than one row/],
     ['an entity outside the grid', "SELECT 'bookings' AS kpi, 'ae' AS level, 'nobody' AS entity_id, 'month' AS period_type, DATE '2024-02-01' AS period_start, 1 AS value, NULL AS numerator, NULL AS denominator, NULL AS dimension, NULL AS dimension_value", /not in the grid/],
     ['an infinite value', "SELECT 'bookings' AS kpi, level, entity_id, period_type, period_start, CAST('inf' AS DOUBLE) AS value, NULL AS numerator, NULL AS denominator, NULL AS dimension, NULL AS dimension_value FROM grid", /not finite/],

@@ -8,7 +8,7 @@ import { FsStore } from '../../../functions/store/fs.ts';
 
 /*
  * A lake holding two versions of the golden `basic` organisation: the golden
- * kpi_values as of 2026-11-26, entities derived from User.csv as KPIS.md's
+ * kpi_values as of 2026-11-26, entities derived from User.csv as the KPI catalog's
  * "Who and when" says, and a previous version (2026-11-25) whose values
  * differ only where a test wants a change. Published pages are empty files.
  */

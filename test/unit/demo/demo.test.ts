@@ -9,7 +9,7 @@ beforeAll(async () => {
   drop = await generateDrop(OPTIONS);
 });
 
-/** Required columns of DATA_CONTRACT.md, per file. */
+/** Required columns of the data contract (README "Your exports"), per file. */
 const CONTRACT: [string, string[]][] = [
   ['crm/User.csv', ['Id', 'Name', 'Email', 'IsActive']],
   ['crm/Account.csv', ['Id', 'Name', 'OwnerId']],

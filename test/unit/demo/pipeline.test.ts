@@ -83,7 +83,7 @@ describe('opportunities and their history', () => {
     expect(open.some((o) => (o.CloseDate ?? '') > AS_OF)).toBe(true);
   });
 
-  it('has new business, upsell and cross-sell deals (KPIS.md classification)', () => {
+  it('has new business, upsell and cross-sell deals (the KPI catalog classification)', () => {
     const families = new Map(drop.records('crm/Product2.csv').map((p) => [p.Id, p.Family]));
     const familiesOf = groupBy(drop.records('crm/OpportunityLineItem.csv'), (l) => l.OpportunityId ?? '');
     const wonByAccount = groupBy(

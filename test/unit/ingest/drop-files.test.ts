@@ -24,7 +24,7 @@ describe('classifyDropFiles', () => {
 
     expect(out.rejected.map((r) => r.path)).toEqual([path]);
     expect(out.rejected[0]?.reason).toMatch(reason);
-    expect(out.rejected[0]?.hint).toMatch(/DATA_CONTRACT/);
+    expect(out.rejected[0]?.hint).toMatch(/"Your exports"/);
   });
 
   it('rejects both files of a table sent twice', () => {

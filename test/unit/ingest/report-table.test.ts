@@ -36,7 +36,7 @@ describe('ingest report', () => {
         status: 'rejected',
         read: 0,
         loaded: 0,
-        rejected: { reason: 'not a file name of the data contract', hint: 'name files as DATA_CONTRACT.md does', line: null },
+        rejected: { reason: 'not a file name of the data contract', hint: 'name files as the data contract (README "Your exports") does', line: null },
       }),
     ],
     ['_SUCCESS'],
@@ -57,6 +57,6 @@ describe('ingest report', () => {
     expect(text).toContain("crm/Task.csv line 7, column ActivityDate: not a date: '2026-13-45'");
     expect(text).toContain('quarantine/2026-11-26/crm/Task.csv.jsonl in folder .scorecard');
     expect(text).toContain('crm/Users.csv: rejected: not a file name of the data contract');
-    expect(text).toContain('what to do: name files as DATA_CONTRACT.md does');
+    expect(text).toContain('what to do: name files as the data contract (README "Your exports") does');
   });
 });

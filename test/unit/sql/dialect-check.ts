@@ -39,7 +39,7 @@ export function stripSql(sql: string): { code: string; codeWithoutStrings: strin
 }
 
 /**
- * DESIGN.md "SQL that runs on both engines": what DuckDB accepts and Trino
+ * the design (README) "SQL that runs on both engines": what DuckDB accepts and Trino
  * (Athena engine 3) does not, or where the two disagree, plus anything that
  * reads the clock (the KPIs must depend only on the drops and as_of).
  * Checked on the SQL without comments and string literals, except where the

@@ -36,7 +36,7 @@ describe('every file in sql/ is in the SQL subset DuckDB and Trino (Athena) shar
     if (text.includes(PARAMS_PLACEHOLDER)) expect(parseTrino(withParams(text, params, file))).toEqual(['select']);
   });
 
-  it.each(files)('%s uses none of the DuckDB-only constructs of DESIGN.md', (file) => {
+  it.each(files)('%s uses none of the DuckDB-only constructs of the design (README)', (file) => {
     expect(forbiddenConstructs(withParams(texts[file] ?? '', params, file))).toEqual([]);
   });
 });
