@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
 import { quoteLiteral } from '../../../functions/engine/engine.ts';
@@ -13,7 +14,7 @@ import { FsStore } from '../../../functions/store/fs.ts';
  * differ only where a test wants a change. Published pages are empty files.
  */
 
-export const GOLDEN = '/work/shared/golden/basic';
+export const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'golden', 'basic');
 export const AS_OF = '2026-11-26';
 export const PREVIOUS = '2026-11-25';
 
