@@ -43,7 +43,7 @@ export const HANDLERS = {
   notify: 'functions/notify/handler.ts',
 } as const;
 
-/** The marker that completes a drop: its upload starts the ingest (the data contract (README "Your exports")). */
+/** The marker that completes a drop: its upload starts the ingest (see the README, "Your exports"). */
 export const DROP_MARKER = { prefix: 'landing/', suffix: '/_SUCCESS' } as const;
 
 /** Checks the schedule where CDK would only fail at deploy time. */
