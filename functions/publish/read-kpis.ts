@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { kpiPartition, type OutputTable } from '../compute/tables.ts';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
+import { parquetFiles } from '../engine/lake.ts';
 import { stageToLocal } from '../store/local.ts';
 import { PublishError } from './errors.ts';
 import {
@@ -21,12 +19,6 @@ import {
 /** The KPI tables of one version, shaped for the pages. */
 export type VersionKpis = Pick<SiteData, 'months' | 'quarters' | 'entities' | 'values' | 'breakdowns'>;
 
-
-async function parquetFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const names = await readdir(dir, { recursive: true });
-  return names.filter((n) => n.endsWith('.parquet')).map((n) => join(dir, n)).sort();
-}
 
 /** The Parquet files of one version's table, staged locally when the lake is on S3. */
 async function tableFiles(ctx: StageContext, table: OutputTable, asOf: string): Promise<string[]> {
