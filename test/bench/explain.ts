@@ -65,6 +65,9 @@ export function timingEngine(engine: Engine, into: TimedStatement[], held: () =>
   };
 }
 
+/** The window every canonical view uses to keep the latest version of a record. */
+const CURRENT_STATE = /ROW_NUMBER\(\) OVER \(PARTITION BY id ORDER BY system_modstamp DESC/;
+
 interface ProfileNode {
   operator_name?: string;
   operator_timing?: number;
@@ -155,6 +158,7 @@ async function main(argv: string[]): Promise<void> {
     }
     const out = join(values.workspace, '..', 'explain');
     await mkdir(out, { recursive: true });
+    const kinds = new Map<string, number>();
     for (const [i, s] of sorted.slice(0, Number(values.top)).entries()) {
       // after the run every relation a statement reads exists; re-running one only replaces a temp table or adds rows to kpi_rows
       const [row] = await lake.query<{ explain_value: string }>(`EXPLAIN (ANALYZE, FORMAT json) ${s.sql}`);
@@ -162,10 +166,22 @@ async function main(argv: string[]): Promise<void> {
       const file = join(out, `${i + 1}-${s.label.replace(/[^a-z0-9_.-]+/gi, '_').slice(0, 60)}.json`);
       await writeFile(file, JSON.stringify({ sql: s.sql, profile }, null, 2));
       process.stdout.write(`\n${s.label}: slowest operators (CPU seconds summed over threads)\n`);
-      for (const op of hotOperators(profile).slice(0, 6)) {
+      const operators = hotOperators(profile);
+      for (const op of operators.slice(0, 6)) {
         process.stdout.write(`${op.seconds.toFixed(2).padStart(8)} s ${String(op.rows).padStart(10)} rows  ${op.operator}  ${op.detail}\n`);
       }
+      for (const op of operators) {
+        const kind = CURRENT_STATE.test(op.detail) ? `${op.operator} (current state of sql/canonical/)` : op.operator;
+        kinds.set(kind, (kinds.get(kind) ?? 0) + op.seconds);
+      }
       process.stdout.write(`wrote ${file}\n`);
+    }
+    if (kinds.size > 0) {
+      const all = [...kinds.values()].reduce((a, b) => a + b, 0);
+      process.stdout.write(`\nCPU seconds by operator over the ${Math.min(Number(values.top), sorted.length)} profiled statements (${all.toFixed(1)} s):\n`);
+      for (const [kind, seconds] of [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+        process.stdout.write(`${seconds.toFixed(2).padStart(8)} s ${((100 * seconds) / all).toFixed(1).padStart(5)} %  ${kind}\n`);
+      }
     }
   } finally {
     await lake.close();
