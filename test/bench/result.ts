@@ -54,8 +54,9 @@ export interface BenchResult {
     activities: number;
   };
   steps: { [K in StepName]: StepMeasure<K> };
-  ingest: { rows: number; rowsPerS: number; baselineRowsPerS: number; ratio: number };
-  compute: { ratio: number; floorColumns: ColumnsByTable; floorRows: number; outputRows: Record<string, number> };
+  /** ratio: of work seconds (the target's); cpuRatio: of CPU seconds, which other work on the machine disturbs less */
+  ingest: { rows: number; rowsPerS: number; baselineRowsPerS: number; ratio: number; cpuRatio: number };
+  compute: { ratio: number; cpuRatio: number; floorColumns: ColumnsByTable; floorRows: number; outputRows: Record<string, number> };
   site: { pages: number; msPerPage: number; baselineMsPerPage: number; ratio: number; weight: SiteWeight };
   notify: { sent: number };
   /** ingest + compute + publish + notify, each a process of its own, as the nightly run chains them */
@@ -112,9 +113,11 @@ export function derive(steps: BenchResult['steps'], weight: SiteWeight) {
       rowsPerS: Math.round(ingestRows / steps.ingest.workS),
       baselineRowsPerS: Math.round(baselineRows / steps['ingest-baseline'].workS),
       ratio: ratio(steps.ingest.workS, steps['ingest-baseline'].workS),
+      cpuRatio: ratio(steps.ingest.cpuS, steps['ingest-baseline'].cpuS),
     },
     compute: {
       ratio: ratio(steps.compute.workS, steps['compute-floor'].workS),
+      cpuRatio: ratio(steps.compute.cpuS, steps['compute-floor'].cpuS),
       floorRows: Object.values(steps['compute-floor'].output.rows).reduce((a, b) => a + b, 0),
       outputRows: steps.compute.output.rows,
     },

@@ -28,11 +28,13 @@ export function scalingTables(results: BenchResult[]): string {
     }),
   ];
   const timing = [
-    '| N | ingest s | ingest ×baseline | compute s | compute ×floor | site s | ms/page | notify s | end to end s | s per N | peak MB | load |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| N | ingest s | ×baseline (CPU) | compute s | ×floor (CPU) | site s | ms/page | notify s | end to end s | s per N | CPU s per N | peak MB | load |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
       const st = r.steps;
-      return `| ${r.scale} | ${s1(st.ingest.workS)} | ${r.ingest.ratio} | ${s1(st.compute.workS)} | ${r.compute.ratio} | ${s1(st.publish.workS)} | ${r.site.msPerPage} | ${s1(st.notify.workS)} | ${s1(r.endToEnd.wallS)} | ${s1(r.endToEnd.wallS / r.scale)} | ${int(r.endToEnd.peakRssMb)} | ${r.machine.loadBefore.toFixed(1)} |`;
+      // results written before cpuRatio existed get it from their step figures
+      const cpu = (a: number, b: number) => (a / b).toFixed(2);
+      return `| ${r.scale} | ${s1(st.ingest.workS)} | ${r.ingest.ratio} (${cpu(st.ingest.cpuS, st['ingest-baseline'].cpuS)}) | ${s1(st.compute.workS)} | ${r.compute.ratio} (${cpu(st.compute.cpuS, st['compute-floor'].cpuS)}) | ${s1(st.publish.workS)} | ${r.site.msPerPage} | ${s1(st.notify.workS)} | ${s1(r.endToEnd.wallS)} | ${s1(r.endToEnd.wallS / r.scale)} | ${s1(r.endToEnd.cpuS / r.scale)} | ${int(r.endToEnd.peakRssMb)} | ${r.machine.loadBefore.toFixed(1)} |`;
     }),
   ];
   return `${input.join('\n')}\n\n${timing.join('\n')}\n`;

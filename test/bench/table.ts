@@ -23,11 +23,11 @@ function figure(result: BenchResult, step: StepName): string {
     case 'demo':
       return `${int(result.input.totalRows)} rows, ${fixed(result.input.totalBytes / 2 ** 20)} MB`;
     case 'ingest':
-      return `${int(result.ingest.rowsPerS)} rows/s, ${result.ingest.ratio}× baseline`;
+      return `${int(result.ingest.rowsPerS)} rows/s, ${result.ingest.ratio}× baseline (CPU ${result.ingest.cpuRatio}×)`;
     case 'ingest-baseline':
       return `${int(result.ingest.baselineRowsPerS)} rows/s`;
     case 'compute':
-      return `${int(Object.values(result.compute.outputRows).reduce((a, b) => a + b, 0))} KPI rows, ${result.compute.ratio}× floor`;
+      return `${int(Object.values(result.compute.outputRows).reduce((a, b) => a + b, 0))} KPI rows, ${result.compute.ratio}× floor (CPU ${result.compute.cpuRatio}×)`;
     case 'compute-floor':
       return `${int(result.compute.floorRows)} rows scanned`;
     case 'publish':

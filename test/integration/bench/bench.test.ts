@@ -70,6 +70,7 @@ describe('npm run bench at scale 1', () => {
     expect(Object.values(stored.steps['ingest-baseline'].output.rows).reduce((a, b) => a + b, 0)).toBe(stored.input.totalRows);
     expect(stored.ingest.rowsPerS).toBe(Math.round(stored.ingest.rows / stored.steps.ingest.workS));
     expect(stored.ingest.ratio).toBeCloseTo(stored.steps.ingest.workS / stored.steps['ingest-baseline'].workS, 1);
+    expect(stored.ingest.cpuRatio).toBeCloseTo(stored.steps.ingest.cpuS / stored.steps['ingest-baseline'].cpuS, 1);
   });
 
   it('floors compute with a scan of the raw columns the KPI SQL reads', () => {
@@ -79,7 +80,8 @@ describe('npm run bench at scale 1', () => {
     expect(columns.raw_opportunities).not.toContain('name');
     expect(stored.compute.floorRows).toBe(stored.input.totalRows);
     expect(stored.compute.outputRows.kpi_values).toBeGreaterThan(0);
-    expect(stored.compute.ratio).toBeGreaterThan(0);
+    expect(stored.compute.ratio).toBeCloseTo(stored.steps.compute.workS / stored.steps['compute-floor'].workS, 1);
+    expect(stored.compute.cpuRatio).toBeCloseTo(stored.steps.compute.cpuS / stored.steps['compute-floor'].cpuS, 1);
   });
 
   it('weighs the pages of the site and builds as many trivial pages for the baseline', () => {
@@ -109,6 +111,7 @@ describe('npm run bench at scale 1', () => {
     expect(stored.machine.duckdb).toMatch(/^v\d/);
     expect(stored.machine.astro).toMatch(/^5\./);
     const table = formatTable(stored);
+    // the header, a row per step, end to end; the targets' header and a row per target
     expect(table.split('\n').filter((line) => line.startsWith('| ')).length).toBe(1 + 8 + 1 + 1 + 5);
     expect(table).toContain(`${stored.site.pages} pages`);
   });
