@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { kpiDefinition, type Unit } from './catalog.ts';
+import { pipelineStageChart } from './pipeline-stage-chart.ts';
 import type { NumberCell, SiteView } from './view.ts';
 import type { Entity, PeriodType } from './site-data.ts';
 
@@ -22,10 +23,22 @@ export interface ChartModel {
   /** what the chart shows, in words */
   alt: string;
   spec: TopLevelSpec;
+  /**
+   * the key to the colours, drawn in HTML under the chart: Vega's own legend cost a third of the
+   * chart's build time, and text in the page can be read, zoomed and selected
+   */
+  legend: LegendItem[];
   /** the numbers table: one row per x value, one column per series */
   table: { head: string; columns: string[]; rows: { label: string; cells: NumberCell[] }[] };
   /** nothing to draw (every value NULL) */
   empty: boolean;
+}
+
+/** One entry of a chart's legend: a series' name, its colour and how it is drawn. */
+export interface LegendItem {
+  name: string;
+  color: string;
+  mark: 'bar' | 'line' | 'dashed';
 }
 
 const PALETTE = ['#1f5fa8', '#d96c00', '#2a8a57', '#8a4fb0', '#b03a48'];
@@ -69,6 +82,7 @@ export function seriesChart(view: SiteView, input: ChartInput): ChartModel {
   const values = input.series.flatMap((s, si) =>
     s.values.map((value, i) => ({
       label: input.labels[i] ?? String(i),
+      index: i,
       series: s.name,
       order: si,
       layer: s.mark ?? 'bar',
@@ -76,9 +90,12 @@ export function seriesChart(view: SiteView, input: ChartInput): ChartModel {
     })),
   );
   const axis = axisFor(input.unit, view.data.currency);
-  const x = { field: 'label', type: 'ordinal', sort: input.labels, title: input.xTitle, axis: { labelAngle: input.labels.length > 6 ? -40 : 0, labelLimit: 120 } };
+  // Orders and colours come from the data (index, order), not from lists in the spec: the spec without
+  // its values is then the same on every page, and chart-svg.ts compiles it once (see renderChartSvg)
+  const bySeries = { field: 'order', op: 'min' };
+  const x = { field: 'label', type: 'ordinal', sort: { field: 'index', op: 'min' }, title: input.xTitle, axis: { labelAngle: input.labels.length > 6 ? -40 : 0, labelLimit: 120 } };
   const y = { field: 'value', type: 'quantitative', title: axis.title, axis: { format: axis.format, tickCount: 5 } };
-  const color = { field: 'series', type: 'nominal', scale: { domain: names, range: PALETTE }, sort: names };
+  const color = { field: 'series', type: 'nominal', scale: { range: PALETTE }, sort: bySeries, legend: null };
   const base = { width: WIDTH, height: HEIGHT, data: { values } };
   let spec: TopLevelSpec;
   if (input.layout === 'lines') {
@@ -91,10 +108,10 @@ export function seriesChart(view: SiteView, input: ChartInput): ChartModel {
       width: WIDTH - 200,
       height: { step: 10 * Math.max(1, input.series.length) + 6 },
       mark: { type: 'bar' },
-      encoding: { y: yCat, x: y, color, yOffset: { field: 'series', sort: names } },
+      encoding: { y: yCat, x: y, color, yOffset: { field: 'series', sort: bySeries } },
     } as TopLevelSpec;
   } else if (input.layout === 'grouped') {
-    spec = { ...base, mark: { type: 'bar' }, encoding: { x, y, color, xOffset: { field: 'series', sort: names } } } as TopLevelSpec;
+    spec = { ...base, mark: { type: 'bar' }, encoding: { x, y, color, xOffset: { field: 'series', sort: bySeries } } } as TopLevelSpec;
   } else {
     spec = {
       ...base,
@@ -119,6 +136,11 @@ export function seriesChart(view: SiteView, input: ChartInput): ChartModel {
     title: input.title,
     alt: view.m.charts.alt(input.title, empty ? view.m.charts.noData : describe(view, input)),
     spec,
+    legend: input.series.map((s, i) => ({
+      name: s.name,
+      color: PALETTE[i % PALETTE.length] ?? '#333',
+      mark: input.layout === 'lines' ? 'line' : input.layout === 'bars+line' && s.mark === 'line' ? 'dashed' : 'bar',
+    })),
     table: { head: input.xTitle, columns: names, rows },
     empty,
   };
@@ -171,21 +193,8 @@ export function pageCharts(view: SiteView, entity: Entity, reference?: Entity): 
       unit: 'currency',
       layout: 'bars+line',
     }),
-    seriesChart(view, {
-      id: 'chart-pipeline',
-      title: c.pipelineForecast,
-      xTitle: c.quarter,
-      labels: quarters,
-      series: [
-        kpiSeries(view, entity, 'bookings', 'quarter', c.bookings),
-        kpiSeries(view, entity, 'forecast', 'quarter', c.forecast),
-        kpiSeries(view, entity, 'quota', 'quarter', c.quota),
-        kpiSeries(view, entity, 'open_pipeline', 'quarter', c.openPipeline),
-        kpiSeries(view, entity, 'weighted_pipeline', 'quarter', c.weightedPipeline),
-      ],
-      unit: 'currency',
-      layout: 'grouped',
-    }),
+    // replaces the grouped bars of bookings, forecast, quota, open and weighted pipeline: same number of charts
+    pipelineStageChart(view, entity),
     seriesChart(view, { id: 'chart-win-rate', title: c.winRateTrend, xTitle: c.month, labels: months, series: compare('win_rate_pct', 'month'), unit: 'percent', layout: 'lines' }),
     seriesChart(view, {
       id: 'chart-retention',

@@ -132,10 +132,17 @@ export async function readVersionKpis(ctx: StageContext, asOf: string, previousA
     const previous = previousFiles.length
       ? await engine.query<ValueRow>(`SELECT ${valueColumns} FROM ${source(previousFiles)} WHERE ${inCurrent}`)
       : [];
+    // the pipeline-by-stage chart draws open_pipeline by stage in every quarter of the report, and
+    // nothing shows the other stage rows; the other breakdowns are shown for the current periods only
+    const stageQuarters = quarters.length
+      ? `kpi = 'open_pipeline' AND period_type = 'quarter'
+         AND ${dateText('period_start')} IN (${quarters.map((q) => quoteLiteral(q.start)).join(', ')})`
+      : 'FALSE';
     const breakdowns = breakdownFiles.length
       ? await engine.query<BreakdownQueryRow>(
-          `SELECT ${valueColumns}, dimension, dimension_value FROM ${source(breakdownFiles)} WHERE ${inCurrent}
-           ORDER BY kpi, dimension, dimension_value`,
+          `SELECT ${valueColumns}, dimension, dimension_value FROM ${source(breakdownFiles)}
+           WHERE CASE WHEN dimension = 'stage' THEN ${stageQuarters} ELSE ${inCurrent} END
+           ORDER BY kpi, dimension, dimension_value, period_start`,
         )
       : [];
     const entities = entityFiles.length
@@ -193,11 +200,15 @@ function shapeValues(rows: ValueRow[], previous: ValueRow[], months: Period[], q
 
 function shapeBreakdowns(rows: BreakdownQueryRow[], months: Period[], quarters: Period[]): SiteData['breakdowns'] {
   const out: SiteData['breakdowns'] = {};
+  const quarterStarts = new Set(quarters.map((q) => q.start));
   for (const row of rows) {
     const current = row.period_type === 'month' ? months.at(-1) : quarters.at(-1);
-    if (row.period_start !== current?.start) continue;
+    const wanted =
+      row.dimension === 'stage' ? row.period_type === 'quarter' && quarterStarts.has(row.period_start) : row.period_start === current?.start;
+    if (!wanted) continue;
     const item: BreakdownRow = {
       period: row.period_type,
+      start: row.period_start,
       kpi: row.kpi,
       dimension: row.dimension,
       dimensionValue: row.dimension_value ?? 'Unknown',

@@ -24,7 +24,11 @@ export interface SiteData {
   entities: Entity[];
   /** `values[entityKey(level, id)][kpi]` */
   values: Record<string, Record<string, KpiSeries>>;
-  /** `breakdowns[entityKey(level, id)]`: the current month's and quarter's rows */
+  /**
+   * `breakdowns[entityKey(level, id)]`: the current month's and quarter's
+   * rows of each dimension but `stage`; of `stage`, the `open_pipeline`
+   * rows of every quarter of `quarters` (the chart of pipeline by stage)
+   */
   breakdowns: Record<string, BreakdownRow[]>;
   quality: DataQuality;
 }
@@ -64,6 +68,8 @@ export interface KpiSeries {
 
 export interface BreakdownRow {
   period: PeriodType;
+  /** the period's first day: the current period's, but for `stage` rows, which are of every quarter */
+  start: string;
   kpi: string;
   dimension: string;
   dimensionValue: string;

@@ -1,6 +1,7 @@
 -- open_states: each opportunity open at the end of pe ('end') and at the end
--- of the day before ps ('eve') of every period, with its amount, close date
--- and probability at that moment (the KPI catalog "Open at time t").
+-- of the day before ps ('eve') of every period, with its amount, close date,
+-- probability and stage (NULL when the row has none) at that moment (the KPI
+-- catalog "Open at time t").
 -- The state at t is the latest history row whose CreatedDate falls on or
 -- before t (ties: greatest Id): a row holds from its own date until the date
 -- of the next row (the last one for ever), so a later row of the same day
@@ -8,7 +9,7 @@
 -- (a missing stage is not one).
 WITH /* @params */
 history AS (
-  SELECT h.opportunity_id, c.stage_name IS NULL AS is_open, COALESCE(h.amount, 0) AS amount, h.close_date,
+  SELECT h.opportunity_id, h.stage_name, c.stage_name IS NULL AS is_open, COALESCE(h.amount, 0) AS amount, h.close_date,
     COALESCE(h.probability, 0) AS probability,
     CAST(h.created_date AS DATE) AS valid_from,
     COALESCE(
@@ -27,7 +28,7 @@ moments AS (
   SELECT period_type, period_start, 'eve' AS moment, eve AS at_date
   FROM periods
 )
-SELECT m.period_type, m.period_start, m.moment, h.opportunity_id, h.amount, h.close_date, h.probability
+SELECT m.period_type, m.period_start, m.moment, h.opportunity_id, h.amount, h.close_date, h.probability, h.stage_name
 FROM moments m
 JOIN history h ON h.valid_from <= m.at_date AND h.valid_until > m.at_date
 WHERE h.is_open

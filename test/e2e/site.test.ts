@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kpiPartition } from '../../functions/compute/tables.ts';
+import { DuckDbEngine } from '../../functions/engine/duckdb.ts';
+import { quoteLiteral } from '../../functions/engine/engine.ts';
 import { kpiDefinition } from '../../functions/publish/catalog.ts';
 import { formatter } from '../../functions/publish/format.ts';
 import { messagesFor } from '../../functions/publish/i18n/messages.ts';
@@ -125,6 +128,43 @@ describe('the report site in Chromium', () => {
     await page.locator('a.num[data-kpi="win_rate_pct"]').first().click();
     await page.waitForURL(`**${v(GOLDEN_AS_OF, 'kpis/')}#kpi-win_rate_pct`);
     expect(await page.locator('#kpi-win_rate_pct h3').textContent()).toBe('Win rate');
+    expect(problems).toEqual([]);
+  });
+
+  it("draws the team's open pipeline by stage of every quarter, its numbers those of kpi_breakdowns", async () => {
+    const page = await open(v(GOLDEN_AS_OF, `team/${TEAM}/`));
+    const chart = page.locator('#chart-pipeline-stage');
+    expect(await chart.locator('figcaption').textContent()).toBe('Pipeline by stage and forecast');
+    expect(await chart.locator('svg rect, svg path').count()).toBeGreaterThan(10);
+    const columns = await chart.locator('thead th').allTextContents();
+    const table = await chart.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((tr) => ({
+        label: tr.querySelector('th')?.textContent?.trim() ?? '',
+        values: [...tr.querySelectorAll('td a.num')].map((a) => a.getAttribute('data-value') ?? ''),
+      })),
+    );
+    const engine = await DuckDbEngine.open();
+    const file = join(run.ctx.config.workspace, kpiPartition('kpi_breakdowns', GOLDEN_AS_OF), 'part-0.parquet');
+    const stages = await engine.query<{ start: string; stage: string; value: number }>(`
+      SELECT CAST(period_start AS VARCHAR) AS start, dimension_value AS stage, value FROM read_parquet(${quoteLiteral(file)})
+      WHERE dimension = 'stage' AND kpi = 'open_pipeline' AND level = 'team' AND entity_id = ${quoteLiteral(TEAM)} AND period_type = 'quarter'`);
+    await engine.close();
+
+    const f = formatter(messagesFor('en'), 'USD');
+    // one row per quarter, one column per stage the team had open, then the total, forecast and quota
+    expect(stages.length).toBeGreaterThan(4);
+    expect(table).toHaveLength(4);
+    expect(columns.slice(-3)).toEqual(['Open pipeline', 'Forecast', 'Quota']);
+    const stageColumns = columns.slice(1, -3);
+    expect([...stageColumns].sort()).toEqual([...new Set(stages.map((s) => s.stage))].sort());
+    expect(new Set(stages.map((s) => f.quarter(s.start)))).toEqual(new Set(table.map((r) => r.label)));
+    for (const row of table) {
+      const shown = row.values.slice(0, stageColumns.length).map(Number);
+      const expected = stageColumns.map((stage) => stages.find((s) => s.stage === stage && f.quarter(s.start) === row.label)?.value ?? 0);
+      expect(shown, row.label).toEqual(expected);
+      // the stages add up to the total, which expectKpiValues checks against kpi_values
+      expect(Number(row.values[stageColumns.length])).toBeCloseTo(expected.reduce((a, b) => a + b, 0), 6);
+    }
     expect(problems).toEqual([]);
   });
 

@@ -111,9 +111,8 @@ export const en: Messages = {
     quota: 'Quota',
     month: 'Month',
     quarter: 'Quarter',
-    pipelineForecast: 'Pipeline and forecast by quarter',
+    pipelineByStage: 'Pipeline by stage and forecast',
     openPipeline: 'Open pipeline',
-    weightedPipeline: 'Weighted pipeline',
     forecast: 'Forecast',
     winRateTrend: 'Win rate by month',
     winRate: 'Win rate',
@@ -136,6 +135,7 @@ export const en: Messages = {
     noData: 'No data for this chart in this version.',
     alt: (title, facts) => `${title}. ${facts}`,
     range: (label, from, to) => `${label} from ${from} to ${to}`,
+    stagesAt: (quarter, total, stages) => `Open pipeline at the end of ${quarter}: ${total}${stages ? ` (${stages})` : ''}`,
   },
   definitions: {
     direction: 'Reading',

@@ -116,9 +116,9 @@ export interface Messages {
     quota: string;
     month: string;
     quarter: string;
-    pipelineForecast: string;
+    /** open pipeline by stage, stacked, with forecast and quota, per quarter */
+    pipelineByStage: string;
     openPipeline: string;
-    weightedPipeline: string;
     forecast: string;
     winRateTrend: string;
     winRate: string;
@@ -142,6 +142,8 @@ export interface Messages {
     /** a chart's text alternative: what it shows, then its main facts */
     alt(title: string, facts: string): string;
     range(label: string, from: string, to: string): string;
+    /** the pipeline chart's main fact: a quarter's open pipeline, then `Stage $n, …` */
+    stagesAt(quarter: string, total: string, stages: string): string;
   };
   definitions: { intro: string; direction: string; unit: string; family: string; id: string; units: Record<'currency' | 'currency_per_day' | 'percent' | 'count' | 'days' | 'score' | 'ratio', string>; scoreOutOf(max: number): string; better: { up: string; down: string; neither: string } };
   quality: {

@@ -111,9 +111,8 @@ export const th: Messages = {
     quota: 'เป้าหมาย',
     month: 'เดือน',
     quarter: 'ไตรมาส',
-    pipelineForecast: 'ไปป์ไลน์และการคาดการณ์รายไตรมาส',
+    pipelineByStage: 'ไปป์ไลน์ตามขั้นการขายและยอดขายคาดการณ์',
     openPipeline: 'ไปป์ไลน์ที่เปิดอยู่',
-    weightedPipeline: 'ไปป์ไลน์ถ่วงน้ำหนัก',
     forecast: 'ยอดขายคาดการณ์',
     winRateTrend: 'อัตราการชนะรายเดือน',
     winRate: 'อัตราการชนะ',
@@ -136,6 +135,7 @@ export const th: Messages = {
     noData: 'ไม่มีข้อมูลสำหรับแผนภูมินี้ในเวอร์ชันนี้',
     alt: (title, facts) => `${title} ${facts}`,
     range: (label, from, to) => `${label} ตั้งแต่ ${from} ถึง ${to}`,
+    stagesAt: (quarter, total, stages) => `ไปป์ไลน์ที่เปิดอยู่ ณ สิ้น ${quarter}: ${total}${stages ? ` (${stages})` : ''}`,
   },
   definitions: {
     direction: 'การอ่านค่า',

@@ -10,12 +10,26 @@ export interface KpiDiff {
   mismatched: number;
   /** the first differences, one readable line each */
   sample: string[];
+  /**
+   * with `expectedDimensionsOnly`: the actual rows left out because the
+   * expected CSV has no row of their dimension, counted by dimension
+   */
+  uncompared: Record<string, number>;
+}
+
+export interface CompareOptions {
+  /**
+   * compare only the actual rows of a `dimension` the expected CSV has rows
+   * of: a breakdown added after the CSV was made (`stage`) is checked on its
+   * own, and `uncompared` says what was left out
+   */
+  expectedDimensionsOnly?: boolean;
 }
 
 const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'period_end'];
 
 /**
- * Compares the table `actual` with an expected CSV (the KPI catalog output columns,
+ * Compares the table `table` with an expected CSV (the KPI catalog output columns,
  * an empty field = NULL) row by row on `keys`: value, numerator and
  * denominator within a relative tolerance of 1e-6 (1e-9 absolute near 0),
  * NULL only against NULL, period_end exactly; nothing missing or extra.
@@ -23,10 +37,25 @@ const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'period_end'];
  * @example
  * const diff = await compareKpis(engine, 'kpi_values', 'test/golden/basic/expected/kpi_values.csv', KEYS);
  * expect(diff.sample).toEqual([]);
+ * const breakdowns = await compareKpis(engine, 'kpi_breakdowns', 'test/golden/basic/expected/kpi_breakdowns.csv', [...KEYS, 'dimension', 'dimension_value'], { expectedDimensionsOnly: true });
+ * breakdowns.uncompared; // { stage: 1024 }
  */
-export async function compareKpis(engine: Engine, actual: string, expectedCsv: string, keys: string[]): Promise<KpiDiff> {
+export async function compareKpis(
+  engine: Engine,
+  table: string,
+  expectedCsv: string,
+  keys: string[],
+  options: CompareOptions = {},
+): Promise<KpiDiff> {
   await engine.exec(`CREATE OR REPLACE TEMP TABLE expected_rows AS
     SELECT * FROM read_csv(${quoteLiteral(expectedCsv)}, header = true, all_varchar = true)`);
+  const inExpected = `dimension IN (SELECT DISTINCT dimension FROM expected_rows)`;
+  const actual = options.expectedDimensionsOnly ? `(SELECT * FROM ${table} WHERE ${inExpected})` : table;
+  const uncompared = options.expectedDimensionsOnly
+    ? await engine.query<{ dimension: string; n: number }>(
+        `SELECT dimension, CAST(count(*) AS INTEGER) AS n FROM ${table} WHERE NOT ${inExpected} GROUP BY dimension ORDER BY dimension`,
+      )
+    : [];
   const key = (t: string) => keys.map((k) => `CAST(${t}.${k} AS VARCHAR)`).join(` || ' ' || `);
   const on = keys.map((k) => `CAST(e.${k} AS VARCHAR) = CAST(a.${k} AS VARCHAR)`).join(' AND ');
   const num = (t: string, c: string) => `TRY_CAST(NULLIF(CAST(${t}.${c} AS VARCHAR), '') AS DOUBLE)`;
@@ -41,11 +70,11 @@ export async function compareKpis(engine: Engine, actual: string, expectedCsv: s
       CASE WHEN e.kpi IS NOT NULL THEN ${show('e')} END AS e,
       CASE WHEN a.kpi IS NOT NULL THEN ${show('a')} END AS a
     FROM expected_rows e
-    FULL OUTER JOIN ${actual} a ON ${on}
+    FULL OUTER JOIN ${actual} AS a ON ${on}
     WHERE a.kpi IS NULL OR e.kpi IS NULL OR ${VALUE_COLUMNS.map(differs).join(' OR ')}
     ORDER BY 2`);
   const [counts] = await engine.query<{ e: number; a: number }>(
-    `SELECT CAST((SELECT count(*) FROM expected_rows) AS INTEGER) AS e, CAST((SELECT count(*) FROM ${actual}) AS INTEGER) AS a`,
+    `SELECT CAST((SELECT count(*) FROM expected_rows) AS INTEGER) AS e, CAST((SELECT count(*) FROM ${actual} AS t) AS INTEGER) AS a`,
   );
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   return {
@@ -55,5 +84,6 @@ export async function compareKpis(engine: Engine, actual: string, expectedCsv: s
     extra: count('extra'),
     mismatched: count('mismatch'),
     sample: rows.slice(0, 25).map((r) => `${r.status} ${r.k}: expected [${r.e ?? '-'}] got [${r.a ?? '-'}]`),
+    uncompared: Object.fromEntries(uncompared.map((r) => [r.dimension, r.n])),
   };
 }

@@ -181,6 +181,94 @@ describe('family 3: pipeline, leads and the state at a past date', () => {
   ])('%s of %s for %s', async (id, entity, start, expected, type) => {
     expectRow(await kpi(id, entity, start, type), expected);
   });
+
+  it('splits open pipeline and open opportunities by the stage of the state at pe, for every level', async () => {
+    // A1 alone has opportunities with history: A1's team and the org pool the same ones (O5 of A3 has none)
+    const a1 = [
+      // Nov 30: O0 in Prospecting at 2000; Dec 31: nothing open (O0 won Dec 15, O1 not created yet)
+      'month 2023-11-01 Prospecting 2000 1',
+      // Jan 31: O1 in Prospecting at 1000 (O7 won Jan 15)
+      'month 2024-01-01 Prospecting 1000 1',
+      // Feb 29: O1 won at 12:00; O3's two rows share an instant and the greater Id (Qualification, 600) is its state
+      'month 2024-02-01 Qualification 600 1',
+      'quarter 2024-01-01 Qualification 600 1',
+    ];
+    const of = (entity: string) => a1.map((line) => `${entity} ${line}`);
+    expect(await stageLines(engine, AS_OF)).toEqual([...of('005A1'), ...of('005M'), ...of('org')].sort());
+  });
+
+  it('splits a period to date at its own pe: two stages open on Feb 20', async () => {
+    const lines = await stageLines(engine, '2024-02-20');
+    // O1 still in Prospecting (won only on Feb 29), O3 in Qualification since Feb 15
+    expect(lines.filter((line) => line.startsWith('005A1 month 2024-02-01 '))).toEqual([
+      '005A1 month 2024-02-01 Prospecting 1000 1',
+      '005A1 month 2024-02-01 Qualification 600 1',
+    ]);
+    expectRow(await kpi('open_pipeline', '005A1', FEB, 'month', '2024-02-20'), row(1600));
+    expectRow(await kpi('open_opps', '005A1', FEB, 'month', '2024-02-20'), row(2));
+  });
+});
+
+/**
+ * Every stage row of a version, `entity type start stage open_pipeline
+ * open_opps`, sorted; fails if a stage row has no partner of the other KPI.
+ */
+async function stageLines(on: DuckDbEngine, asOf: string): Promise<string[]> {
+  const rows = await on.query<{ kpi: string; entity_id: string; period_type: string; period: string; stage: string; value: number }>(`
+    SELECT kpi, entity_id, period_type, CAST(period_start AS VARCHAR) AS period, dimension_value AS stage, value
+    FROM kpi_breakdowns WHERE as_of = DATE ${quoteLiteral(asOf)} AND dimension = 'stage'`);
+  const key = (r: (typeof rows)[number]) => `${r.entity_id} ${r.period_type} ${r.period} ${r.stage}`;
+  const opps = new Map(rows.filter((r) => r.kpi === 'open_opps').map((r) => [key(r), r.value]));
+  const pipeline = rows.filter((r) => r.kpi === 'open_pipeline');
+  expect(pipeline.length + opps.size).toBe(rows.length);
+  expect([...opps.keys()].sort()).toEqual(pipeline.map(key).sort());
+  return pipeline.map((r) => `${key(r)} ${r.value} ${opps.get(key(r))}`).sort();
+}
+
+describe('a history row without a stage', () => {
+  let other: DuckDbEngine;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'compute-edge-stage-'));
+    const ctx: StageContext = {
+      config: resolveConfig({ workspace: dir }),
+      store: new FsStore(dir),
+      log: memoryLog(),
+      scratch: join(dir, 'scratch'),
+    };
+    // O3 moves on Feb 27 to a row with an empty StageName, 650 at 30 %: still open (not a closed stage)
+    const history = `${SMALL_ORG['crm/OpportunityHistory.csv']}008H10,006O3,2024-02-27T08:00:00Z,,650,2024-03-20,30\n`;
+    await writeDrop(join(dir, 'drop'), { ...SMALL_ORG, 'crm/OpportunityHistory.csv': history });
+    await landDrop(ctx, join(dir, 'drop'), AS_OF);
+    const report = await ingestDrop(ctx, AS_OF);
+    expect(report.files.filter((f) => f.status !== 'loaded')).toEqual([]);
+    await computeVersion(ctx, AS_OF);
+    other = await DuckDbEngine.open();
+    for (const table of ['kpi_values', 'kpi_breakdowns']) {
+      const glob = join(dir, 'kpi', table, '*', '*.parquet');
+      await other.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(glob)})`);
+    }
+  });
+
+  afterAll(async () => {
+    await other?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('counts the opportunity as open, in the stage Unknown', async () => {
+    const lines = await stageLines(other, AS_OF);
+    expect(lines.filter((line) => line.startsWith('005A1 '))).toEqual([
+      '005A1 month 2023-11-01 Prospecting 2000 1',
+      '005A1 month 2024-01-01 Prospecting 1000 1',
+      '005A1 month 2024-02-01 Unknown 650 1',
+      '005A1 quarter 2024-01-01 Unknown 650 1',
+    ]);
+    const [open] = await other.query<{ value: number }>(`
+      SELECT value FROM kpi_values WHERE kpi = 'open_pipeline' AND entity_id = '005A1' AND period_type = 'month'
+        AND period_start = DATE '${FEB}'`);
+    expect(open?.value).toBe(650);
+  });
 });
 
 describe('family 4: contracts, ARR and win rates by classification', () => {
@@ -246,7 +334,7 @@ describe('family 7: territory, pooled literally', () => {
       SELECT entity_id, period_start::VARCHAR AS period, kpi, dimension, dimension_value, value, numerator
       FROM kpi_breakdowns
       WHERE as_of = DATE '${AS_OF}' AND period_type = 'month' AND period_start >= DATE '${JAN}'
-        AND entity_id IN ('005A1', '005A2') AND dimension <> 'skill'
+        AND entity_id IN ('005A1', '005A2') AND dimension IN ('country', 'country_state')
       ORDER BY entity_id, period, dimension, dimension_value, kpi`);
     const line = (r: Record<string, unknown>) =>
       `${r.entity_id} ${r.period} ${r.dimension}=${r.dimension_value} ${r.kpi} ${r.value}`;
