@@ -41,7 +41,9 @@ export async function publishVersion(ctx: StageContext, asOf: string): Promise<{
   const { config, store, log } = ctx;
   // the same comparison as the e-mails: the greatest earlier as_of with KPI tables
   const previousAsOf = previousVersion(await kpiVersions(store), asOf) ?? null;
+  const reading = Date.now();
   const kpis = await readVersionKpis(ctx, asOf, previousAsOf);
+  log.info(`read the KPI tables of ${asOf} for ${kpis.entities.length} entities in ${((Date.now() - reading) / 1000).toFixed(1)} s`);
   const quality = await readDataQuality(store, asOf);
   const prefix = sitePrefix(config.siteBaseUrl);
   const data: SiteData = {
