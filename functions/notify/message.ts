@@ -2,7 +2,7 @@ import type { Locale } from '../config.ts';
 import { absoluteUrl } from '../publish/routes.ts';
 import { formatter, type Formatter } from '../publish/format.ts';
 import { messagesFor as siteMessagesFor } from '../publish/i18n/messages.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../html.ts';
 import { messagesFor, type Messages } from './i18n/messages.ts';
 import { kpiLabel } from '../publish/catalog.ts';
 import type { Page, Recipient } from './recipients.ts';

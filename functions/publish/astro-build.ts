@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chartWorkers, withChartPool } from './chart-pool.ts';
 import { PublishError } from './errors.ts';
 
 /** The Astro project: `site/` at the repository root, wherever the code runs from. */
@@ -43,7 +44,7 @@ export async function buildAstroSite(options: AstroBuildOptions): Promise<void> 
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   try {
-    await build(
+    await withChartPool(chartWorkers(), () => build(
       {
         root: SITE_DIR,
         configFile: false,
@@ -52,7 +53,8 @@ export async function buildAstroSite(options: AstroBuildOptions): Promise<void> 
         base: options.base,
         output: 'static',
         trailingSlash: 'always',
-        build: { format: 'directory', inlineStylesheets: 'never' },
+        // several pages at once: while one waits for its charts (chart-pool.ts), the next renders
+        build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
         devToolbar: { enabled: false },
         logLevel: 'error',
         vite: {
@@ -66,7 +68,7 @@ export async function buildAstroSite(options: AstroBuildOptions): Promise<void> 
       },
       // several builds may run in one process (tests, a backfill): keep the compiler loaded
       { teardownCompiler: false },
-    );
+    ));
   } catch (error) {
     throw new PublishError(
       `the site build failed: ${(error as Error).message}`,

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.ts';
 import type { Unit } from './catalog.ts';
 import type { ChangeCell, NumberCell, SiteView } from './view.ts';
 
@@ -8,18 +9,6 @@ import type { ChangeCell, NumberCell, SiteView } from './view.ts';
  * strings with `set:html`, so everything in them that is not markup goes
  * through `escapeHtml`.
  */
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Escapes text for an element's content or a double-quoted attribute.
- *
- * @example
- * escapeHtml('"><img src=x>') // '&quot;&gt;&lt;img src=x&gt;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
 
 /**
  * A KPI value as a link to its definition; the raw value rides along in

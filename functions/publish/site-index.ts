@@ -1,5 +1,6 @@
 import type { Locale } from '../config.ts';
-import { escapeHtml } from '../notify/html.ts';
+import { escapeHtml } from '../html.ts';
+import { putMany } from '../store/put-many.ts';
 import type { ObjectStore } from '../store/store.ts';
 import { FONT_STACK } from './fonts.ts';
 import { formatter } from './format.ts';
@@ -92,10 +93,8 @@ async function writeNavStubs(c: StubContext, from: string, direction: Direction,
   const pages = await readPages(c.store, from);
   const targetPages = to ? new Set(await readPages(c.store, to)) : new Set<string>();
   const f = formatter(c.messages, c.currency);
-  const keep = new Set<string>();
-  for (const page of pages) {
+  const stubs = pages.map((page) => {
     const key = `${SITE_PREFIX}${pageFile(navPath(from, direction, page))}`;
-    keep.add(key);
     let html: string;
     if (to) {
       // a page the other version does not have (an AE who left) leads to that version's org page
@@ -110,8 +109,10 @@ async function writeNavStubs(c: StubContext, from: string, direction: Direction,
       const message = direction === 'previous' ? c.messages.redirect.noOlder : c.messages.redirect.noNewer;
       html = deadEndPage(c.locale, message, `${c.prefix}${versionPath(from)}${page}`, `${c.prefix}${versionsPath}`);
     }
-    await c.store.put(key, html, HTML);
-  }
+    return { key, body: html, contentType: HTML };
+  });
+  await putMany(c.store, stubs);
+  const keep = new Set(stubs.map((stub) => stub.key));
   // stubs of pages that a re-published version no longer has
   for (const key of await c.store.list(`${SITE_PREFIX}${navPath(from, direction, '')}`)) {
     if (!keep.has(key)) await c.store.deletePrefix(key);
@@ -157,12 +158,13 @@ export async function updateSiteIndex(
 async function writeLatest(c: StubContext, asOf: string): Promise<void> {
   const pages = await readPages(c.store, asOf);
   const label = c.messages.asOf(formatter(c.messages, c.currency).date(asOf));
-  const keep = new Set<string>();
-  for (const page of pages) {
-    const key = `${SITE_PREFIX}${pageFile(latestPagePath(page))}`;
-    keep.add(key);
-    await c.store.put(key, redirectPage(c.locale, `${c.prefix}${versionPath(asOf)}${page}`, label), HTML);
-  }
+  const stubs = pages.map((page) => ({
+    key: `${SITE_PREFIX}${pageFile(latestPagePath(page))}`,
+    body: redirectPage(c.locale, `${c.prefix}${versionPath(asOf)}${page}`, label),
+    contentType: HTML,
+  }));
+  await putMany(c.store, stubs);
+  const keep = new Set(stubs.map((stub) => stub.key));
   for (const key of await c.store.list(`${SITE_PREFIX}${latestPagePath('')}`)) {
     if (!keep.has(key)) await c.store.deletePrefix(key);
   }

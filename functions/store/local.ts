@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { FsStore } from './fs.ts';
+import { putMany } from './put-many.ts';
 import type { ObjectStore } from './store.ts';
 
 /**
@@ -52,11 +53,13 @@ export async function uploadFromLocal(store: ObjectStore, dir: string, prefix: s
     }
   };
   await walk(dir);
-  const keys: string[] = [];
-  for (const file of files.sort()) {
-    const key = `${prefix}${relative(dir, file).split(sep).join('/')}`;
-    if (!(store instanceof FsStore && store.path(key) === file)) await store.put(key, await readFile(file), contentTypeOf(file));
-    keys.push(key);
-  }
+  files.sort();
+  const keys = files.map((file) => `${prefix}${relative(dir, file).split(sep).join('/')}`);
+  await putMany(
+    store,
+    files
+      .map((file, i) => ({ key: keys[i]!, body: () => readFile(file), contentType: contentTypeOf(file) }))
+      .filter((item, i) => !(store instanceof FsStore && store.path(item.key) === files[i])),
+  );
   return keys;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeHtml, escapeHtml, numberHtml, sparklineHtml } from '../../../functions/publish/markup.ts';
+import { escapeHtml } from '../../../functions/html.ts';
+import { changeHtml, numberHtml, sparklineHtml } from '../../../functions/publish/markup.ts';
 import { SiteView } from '../../../functions/publish/view.ts';
 import { smallSiteData } from '../../fixtures/site/site-data.ts';
 
