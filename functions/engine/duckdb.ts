@@ -60,6 +60,19 @@ export class DuckDbEngine implements Engine {
     }
   }
 
+  /**
+   * Like query, but column by column (`{ column: values[] }`): for large
+   * results of numbers, far cheaper than an object per row.
+   */
+  async queryColumns<T extends Record<string, unknown>>(sql: string, origin?: SqlOrigin): Promise<{ [K in keyof T]: T[K][] }> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql);
+      return reader.getColumnsObjectJson() as { [K in keyof T]: T[K][] };
+    } catch (error) {
+      throw located(error, origin);
+    }
+  }
+
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
