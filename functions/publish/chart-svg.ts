@@ -5,7 +5,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  * House look of every chart: transparent (prints well), readable grey axes,
  * no ARIA per mark (the figure carries the text alternative). Text inherits
  * the page's font stack (FONT_STACK, with Thai fonts) instead of repeating
- * it on every label.
+ * it on every label. No legend style: the specs turn Vega's legend off and
+ * the page draws the key in HTML (ChartModel.legend).
  */
 const CONFIG = {
   aria: false,
@@ -13,7 +14,6 @@ const CONFIG = {
   font: 'inherit',
   view: { stroke: null },
   axis: { labelColor: '#333', titleColor: '#333', gridColor: '#e3e3e3', domainColor: '#888', tickColor: '#888', labelFontSize: 11, titleFontSize: 11 },
-  legend: { labelColor: '#333', labelFontSize: 11, orient: 'bottom', title: null },
 };
 
 /** The name the inline values of a spec get in the compiled view, so the next chart of the same shape can swap them. */

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { kpiDefinition, type Unit } from './catalog.ts';
+import { axisFor, CHART_HEIGHT, CHART_WIDTH } from './chart-frame.ts';
 import { pipelineStageChart } from './pipeline-stage-chart.ts';
 import type { NumberCell, SiteView } from './view.ts';
 import type { Entity, PeriodType } from './site-data.ts';
@@ -42,21 +43,6 @@ export interface LegendItem {
 }
 
 const PALETTE = ['#1f5fa8', '#d96c00', '#2a8a57', '#8a4fb0', '#b03a48'];
-const WIDTH = 520;
-const HEIGHT = 200;
-
-/** Axis number format (d3-format) and title per unit. */
-function axisFor(unit: Unit, currency: string): { format: string; title: string } {
-  switch (unit) {
-    case 'currency':
-    case 'currency_per_day':
-      return { format: '~s', title: currency };
-    case 'percent':
-      return { format: '~r', title: '%' };
-    default:
-      return { format: '~r', title: '' };
-  }
-}
 
 interface ChartInput {
   id: string;
@@ -96,7 +82,7 @@ export function seriesChart(view: SiteView, input: ChartInput): ChartModel {
   const x = { field: 'label', type: 'ordinal', sort: { field: 'index', op: 'min' }, title: input.xTitle, axis: { labelAngle: input.labels.length > 6 ? -40 : 0, labelLimit: 120 } };
   const y = { field: 'value', type: 'quantitative', title: axis.title, axis: { format: axis.format, tickCount: 5 } };
   const color = { field: 'series', type: 'nominal', scale: { range: PALETTE }, sort: bySeries, legend: null };
-  const base = { width: WIDTH, height: HEIGHT, data: { values } };
+  const base = { width: CHART_WIDTH, height: CHART_HEIGHT, data: { values } };
   let spec: TopLevelSpec;
   if (input.layout === 'lines') {
     spec = { ...base, mark: { type: 'line', point: true, strokeWidth: 2 }, encoding: { x, y, color } } as TopLevelSpec;
@@ -105,7 +91,7 @@ export function seriesChart(view: SiteView, input: ChartInput): ChartModel {
     const yCat = { ...x, axis: { labelLimit: 0 } };
     spec = {
       data: base.data,
-      width: WIDTH - 200,
+      width: CHART_WIDTH - 200,
       height: { step: 10 * Math.max(1, input.series.length) + 6 },
       mark: { type: 'bar' },
       encoding: { y: yCat, x: y, color, yOffset: { field: 'series', sort: bySeries } },

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { axisFor, CHART_HEIGHT, CHART_WIDTH } from './chart-frame.ts';
 import type { ChartModel, LegendItem } from './charts.ts';
 import { entityKey, type Entity, type SiteData } from './site-data.ts';
 import type { NumberCell, SiteView } from './view.ts';
@@ -31,8 +32,6 @@ const STAGE_PALETTE = ['#4f8fcf', '#1f5fa8', '#2e8b8b', '#2a8a57', '#6b9a2f', '#
 const UNKNOWN_COLOUR = '#767676';
 const FORECAST_COLOUR = '#222222';
 const QUOTA_COLOUR = '#b03a48';
-const WIDTH = 520;
-const HEIGHT = 200;
 
 /**
  * Stage names in pipeline order: known stages as a sales process runs
@@ -122,12 +121,13 @@ export function pipelineStageChart(view: SiteView, entity: Entity): ChartModel {
     values.push({ label, index, layer: 'quota', series: c.quota, order: 0, color: QUOTA_COLOUR, value: quota[index] ?? null });
   });
 
-  const y = { field: 'value', type: 'quantitative', title: view.data.currency, axis: { format: '~s', tickCount: 5 } };
+  const axis = axisFor('currency', view.data.currency);
+  const y = { field: 'value', type: 'quantitative', title: axis.title, axis: { format: axis.format, tickCount: 5 } };
   const line = { field: 'value', type: 'quantitative', stack: null };
   const only = (layer: Datum['layer']) => [{ filter: { field: 'layer', equal: layer } }];
   const spec = {
-    width: WIDTH,
-    height: HEIGHT,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
     data: { values },
     encoding: {
       x: { field: 'label', type: 'ordinal', sort: { field: 'index', op: 'min' }, title: c.quarter, axis: { labelAngle: 0, labelLimit: 120 } },

@@ -62,7 +62,7 @@ function lastDayOf(type: PeriodType, start: string): string {
 }
 
 /** The distinct periods of the rows, oldest first, the last `count` of them. */
-function periodsOf(rows: ValueRow[], type: PeriodType, count: number): Period[] {
+function periodsOf(rows: Pick<ValueRow, 'period_type' | 'period_start' | 'period_end'>[], type: PeriodType, count: number): Period[] {
   const ends = new Map<string, string>();
   for (const row of rows) if (row.period_type === type) ends.set(row.period_start, row.period_end);
   return [...ends.entries()]
@@ -72,7 +72,7 @@ function periodsOf(rows: ValueRow[], type: PeriodType, count: number): Period[] 
 }
 
 /** Entities from the rows alone, for a version written without an `entities` table. */
-function entitiesFromRows(rows: ValueRow[]): Entity[] {
+function entitiesFromRows(rows: Pick<ValueRow, 'level' | 'entity_id'>[]): Entity[] {
   const seen = new Map<string, Entity>();
   for (const row of rows) {
     const key = entityKey(row.level, row.entity_id);
@@ -126,7 +126,9 @@ export async function readVersionKpis(ctx: StageContext, asOf: string, previousA
        SELECT *, level || ':' || entity_id AS entity_key, period_type || ':' || period_start AS period_key
        FROM (SELECT ${valueColumns} FROM ${source(valueFiles)})`,
     );
-    const periods = await engine.query<ValueRow>('SELECT DISTINCT period_type, period_start, period_end FROM version_values');
+    const periods = await engine.query<Pick<ValueRow, 'period_type' | 'period_start' | 'period_end'>>(
+      'SELECT DISTINCT period_type, period_start, period_end FROM version_values',
+    );
     const months = periodsOf(periods, 'month', 12);
     const quarters = periodsOf(periods, 'quarter', 4);
     const currentStarts = [months.at(-1)?.start, quarters.at(-1)?.start].filter((s): s is string => s !== undefined);
@@ -157,7 +159,7 @@ export async function readVersionKpis(ctx: StageContext, asOf: string, previousA
              FROM ${source(entityFiles)} ORDER BY level, name, entity_id`,
           )
         ).map(toEntity)
-      : entitiesFromRows(await engine.query<ValueRow>('SELECT DISTINCT level, entity_id FROM version_values ORDER BY level, entity_id'));
+      : entitiesFromRows(await engine.query<Pick<ValueRow, 'level' | 'entity_id'>>('SELECT DISTINCT level, entity_id FROM version_values ORDER BY level, entity_id'));
     if (entityFiles.length === 0) ctx.log.warn(`no entities table as of ${asOf}: pages show ids instead of names`);
 
     return {

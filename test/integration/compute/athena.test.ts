@@ -5,8 +5,7 @@ import {
   type QueryExecutionStatus,
 } from '@aws-sdk/client-athena';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -27,14 +26,9 @@ import { readSqlFolder } from '../../../functions/engine/sql-files.ts';
 import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
-import { compareKpis } from './compare-kpis.ts';
+import { GOLDEN, GOLDEN_CASES } from '../../helpers/golden.ts';
+import { compareKpis, TABLE_KEYS } from './compare-kpis.ts';
 
-const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
-const CASES = (await readdir(GOLDEN, { withFileTypes: true }))
-  .filter((d) => d.isDirectory() && existsSync(join(GOLDEN, d.name, 'as_of')))
-  .map((d) => d.name)
-  .sort();
-const KEYS = ['kpi', 'level', 'entity_id', 'period_type', 'period_start'];
 const BUCKET = 'golden-lake';
 
 /**
@@ -127,10 +121,8 @@ async function expectSameVersion(actual: Map<string, string>, expected: Map<stri
   expect(actual.get(entities)).toBe(expected.get(entities));
   const engine = await DuckDbEngine.open();
   try {
-    for (const [table, keys] of [
-      ['kpi_values', KEYS],
-      ['kpi_breakdowns', [...KEYS, 'dimension', 'dimension_value']],
-    ] as const) {
+    for (const table of ['kpi_values', 'kpi_breakdowns'] as const) {
+      const keys = TABLE_KEYS[table];
       const key = `${kpiPartition(table, asOf)}part-0.parquet`;
       const file = async (path: string, bytes: string | undefined) => {
         await writeFile(join(dir, path), Buffer.from(bytes ?? '', 'base64'));
@@ -157,7 +149,7 @@ async function expectSameVersion(actual: Map<string, string>, expected: Map<stri
   }
 }
 
-describe.each(CASES)('golden case %s computed on Athena (played by DuckDB)', (name) => {
+describe.each(GOLDEN_CASES)('golden case %s computed on Athena (played by DuckDB)', (name) => {
   const dir = join(GOLDEN, name);
   let workspace: string;
   let store: FsStore;
@@ -214,10 +206,7 @@ describe.each(CASES)('golden case %s computed on Athena (played by DuckDB)', (na
     expect(unloaded.every((u) => u.location.startsWith(`s3://${BUCKET}/${stagingPrefix(asOf)}`))).toBe(true);
   });
 
-  it.each([
-    ['kpi_values', KEYS],
-    ['kpi_breakdowns', [...KEYS, 'dimension', 'dimension_value']],
-  ])('%s matches expected/ row by row', async (table, keys) => {
+  it.each(Object.entries(TABLE_KEYS))('%s matches expected/ row by row', async (table, keys) => {
     await computeVersion(withEngine('athena'), asOf);
     const engine = await DuckDbEngine.open();
     try {

@@ -26,6 +26,10 @@ export interface CompareOptions {
   expectedDimensionsOnly?: boolean;
 }
 
+/** What identifies a row of kpi_values, and of kpi_breakdowns. */
+export const KPI_KEYS = ['kpi', 'level', 'entity_id', 'period_type', 'period_start'];
+export const TABLE_KEYS = { kpi_values: KPI_KEYS, kpi_breakdowns: [...KPI_KEYS, 'dimension', 'dimension_value'] };
+
 const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'period_end'];
 
 /**

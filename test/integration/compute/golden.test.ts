@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,16 +11,10 @@ import { quoteLiteral } from '../../../functions/engine/engine.ts';
 import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
-import { compareKpis, type KpiDiff } from './compare-kpis.ts';
+import { GOLDEN, GOLDEN_CASES } from '../../helpers/golden.ts';
+import { compareKpis, KPI_KEYS, TABLE_KEYS, type KpiDiff } from './compare-kpis.ts';
 import { diffStageRows, openByStageFromDrop, stageRows, stageSumMismatches } from '../../fixtures/open-by-stage.ts';
 
-const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
-const CASES = (await readdir(GOLDEN, { withFileTypes: true }))
-  .filter((d) => d.isDirectory() && existsSync(join(GOLDEN, d.name, 'as_of')))
-  .map((d) => d.name)
-  .sort();
-const KEYS = ['kpi', 'level', 'entity_id', 'period_type', 'period_start'];
-const TABLE_KEYS = { kpi_values: KEYS, kpi_breakdowns: [...KEYS, 'dimension', 'dimension_value'] };
 
 function report(table: string, diff: KpiDiff, changed: string): string {
   return [
@@ -31,7 +24,7 @@ function report(table: string, diff: KpiDiff, changed: string): string {
   ].join('\n');
 }
 
-describe.each(CASES)('golden case %s: ingest + compute give the expected KPI tables', (name) => {
+describe.each(GOLDEN_CASES)('golden case %s: ingest + compute give the expected KPI tables', (name) => {
   const dir = join(GOLDEN, name);
   let workspace: string;
   let ctx: StageContext;
@@ -132,7 +125,7 @@ describe.each(CASES)('golden case %s: ingest + compute give the expected KPI tab
       FROM kpi_values`);
     await engine.exec(`UPDATE tampered SET value = CASE n WHEN 1 THEN value * (1 + 1e-5) + 1 ELSE NULL END WHERE n <= 2`);
     await engine.exec(`DELETE FROM tampered WHERE n = 3`);
-    const diff = await compareKpis(engine, 'tampered', join(dir, 'expected', 'kpi_values.csv'), KEYS);
+    const diff = await compareKpis(engine, 'tampered', join(dir, 'expected', 'kpi_values.csv'), KPI_KEYS);
     expect(diff).toMatchObject({ mismatched: 2, missing: 1, extra: 0 });
   });
 });

@@ -11,8 +11,8 @@ import { ingestDrop, landDrop, type IngestReport } from '../../../functions/inge
 import { TABLES } from '../../../functions/ingest/schema.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
+import { GOLDEN } from '../../helpers/golden.ts';
 
-const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
 
 /** The reference implementation's report: its own shape; its counts are the current state of each file's table. */
 interface ExpectedReport {
