@@ -1,7 +1,7 @@
 import type { StageContext } from '../context.ts';
 import type { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
-import { openLake, parquetFiles } from '../engine/lake.ts';
+import { openLake, parquetFiles } from '../lake/open.ts';
 import { stageToLocal } from '../store/local.ts';
 import { AnalystQueryError } from './errors.ts';
 import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES } from './tables.ts';

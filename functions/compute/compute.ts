@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
-import { openLake } from '../engine/lake.ts';
+import { openLake } from '../lake/open.ts';
 import { athenaEngineFor } from './athena/athena-config.ts';
 import { computeOnAthena } from './athena/compute-on-athena.ts';
 import type { KpiSql } from './kpi-sql.ts';

@@ -7,7 +7,7 @@ import type { CsvMapping, ValueProblem } from './formats/csv-mapping.ts';
 import type { SinkLayout } from './parquet.ts';
 import { shown, type QuarantineFile } from './quarantine.ts';
 import type { RowSink } from './row-sink.ts';
-import type { ColumnType } from './schema.ts';
+import type { ColumnType } from '../lake/raw-tables.ts';
 import { converterFor, expectedForm } from './values.ts';
 
 export interface ReadOptions {

@@ -1,4 +1,4 @@
-import type { ColumnType } from './schema.ts';
+import type { ColumnType } from '../lake/raw-tables.ts';
 
 /** What a field of the header holds, for the fast path: a canonical type, or anything (a column no table uses). */
 export type FieldKind = ColumnType | 'any';

@@ -15,7 +15,7 @@ import { canonicalLayout, copyToParquet, type SinkLayout } from './parquet.ts';
 import { QuarantineFile } from './quarantine.ts';
 import { dropReport, quarantineKey, reportKey, type FileReport, type IngestReport } from './report.ts';
 import { RowSink } from './row-sink.ts';
-import { TABLES, tableByName } from './schema.ts';
+import { TABLES, tableByName } from '../lake/raw-tables.ts';
 import { readXapiDocument, readXapiLines } from './xapi-file.ts';
 
 export type { IngestReport } from './report.ts';

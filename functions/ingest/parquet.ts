@@ -1,6 +1,6 @@
 import type { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
-import type { ColumnType, Table } from './schema.ts';
+import type { ColumnType, Table } from '../lake/raw-tables.ts';
 
 const DUCK_TYPES: Record<ColumnType, string> = {
   varchar: 'VARCHAR',

@@ -1,4 +1,4 @@
-import type { ColumnType } from './schema.ts';
+import type { ColumnType } from '../lake/raw-tables.ts';
 
 /**
  * Converts one field of an export into the text DuckDB reads for its

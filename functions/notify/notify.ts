@@ -10,7 +10,7 @@ import { entityKey, readingsByEntity, summarise } from './summary.ts';
 import { openTransport } from './transports/open.ts';
 import type { MailTransport } from './transports/transport.ts';
 import { readVersionData, type VersionData } from './version-data.ts';
-import { checkVersionDate } from './versions.ts';
+import { checkVersionDate } from '../lake/versions.ts';
 
 /** Failures in a row after which the transport is taken to be down and the run stops early. */
 const MAX_FAILURES_IN_A_ROW = 3;

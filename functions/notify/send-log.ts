@@ -1,6 +1,6 @@
 import type { TransportKind } from '../config.ts';
 import { getJson, putJson, type ObjectStore } from '../store/store.ts';
-import { sentKey, sentPrefix } from './keys.ts';
+import { sentKey, sentPrefix } from '../lake/notify-keys.ts';
 
 /*
  * The send log of version D is one object per recipient under

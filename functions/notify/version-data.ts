@@ -4,7 +4,7 @@ import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
 import { stageToLocal } from '../store/local.ts';
 import { VersionNotFoundError } from './errors.ts';
-import { KPI_VALUES_PREFIX, kpiVersions, previousVersion } from './versions.ts';
+import { KPI_VALUES_PREFIX, kpiVersions, previousVersion } from '../lake/versions.ts';
 
 export type Level = 'ae' | 'team' | 'org';
 

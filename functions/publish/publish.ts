@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { dateOption } from '../cli/command.ts';
 import type { StageContext } from '../context.ts';
-import { kpiVersions, previousVersion } from '../notify/versions.ts';
+import { kpiVersions, previousVersion } from '../lake/versions.ts';
 import { uploadFromLocal } from '../store/local.ts';
 import { putJson } from '../store/store.ts';
 import { buildAstroSite } from './astro-build.ts';

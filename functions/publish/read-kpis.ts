@@ -2,7 +2,7 @@ import { kpiPartition, type OutputTable } from '../compute/tables.ts';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
-import { parquetFiles } from '../engine/lake.ts';
+import { parquetFiles } from '../lake/open.ts';
 import { stageToLocal } from '../store/local.ts';
 import { PublishError } from './errors.ts';
 import {

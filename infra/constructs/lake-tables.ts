@@ -1,5 +1,5 @@
 import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../../functions/compute/tables.ts';
-import { TABLES, type ColumnType } from '../../functions/ingest/schema.ts';
+import { TABLES, type ColumnType } from '../../functions/lake/raw-tables.ts';
 
 /** A Glue (Hive) column: Athena lower-cases names, so these are the lake's snake_case names. */
 export interface GlueColumn {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { runParams } from '../../functions/compute/params.ts';
 import { computeKpiTables } from '../../functions/compute/tables.ts';
 import type { Engine } from '../../functions/engine/engine.ts';
-import { openLake } from '../../functions/engine/lake.ts';
+import { openLake } from '../../functions/lake/open.ts';
 import { benchContext } from './bench-context.ts';
 
 /** One statement compute ran, and how long it took. */

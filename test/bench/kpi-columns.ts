@@ -5,9 +5,9 @@ import { runParams } from '../../functions/compute/params.ts';
 import { computeKpiTables } from '../../functions/compute/tables.ts';
 import { resolveConfig } from '../../functions/config.ts';
 import type { Engine } from '../../functions/engine/engine.ts';
-import { openLake } from '../../functions/engine/lake.ts';
+import { openLake } from '../../functions/lake/open.ts';
 import { memoryLog } from '../../functions/log.ts';
-import { TABLES } from '../../functions/ingest/schema.ts';
+import { TABLES } from '../../functions/lake/raw-tables.ts';
 import { FsStore } from '../../functions/store/fs.ts';
 
 /** The raw columns a computation reads, by raw table (`raw_opportunities`), each list in schema order. */

@@ -60,7 +60,7 @@ export const STEPS: Runners = {
   },
 
   async 'compute-floor'({ workspace, columns }) {
-    const { openLake } = await import('../../functions/engine/lake.ts');
+    const { openLake } = await import('../../functions/lake/open.ts');
     const { scanColumns } = await import('./baselines.ts');
     const engine = await openLake(await benchContext(workspace, 'compute-floor'));
     try {

@@ -1,4 +1,4 @@
-import type { Column, Table } from '../schema.ts';
+import type { Column, Table } from '../../lake/raw-tables.ts';
 
 /** A problem with one value of a row: the header it is under, and what is wrong. */
 export interface ValueProblem {

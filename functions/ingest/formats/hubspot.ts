@@ -1,4 +1,4 @@
-import { tableByName } from '../schema.ts';
+import { tableByName } from '../../lake/raw-tables.ts';
 import { convertValue } from '../values.ts';
 import type { ColumnMapping, CsvMapping, MappingContext } from './csv-mapping.ts';
 

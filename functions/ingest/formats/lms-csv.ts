@@ -1,4 +1,4 @@
-import { tableByName } from '../schema.ts';
+import { tableByName } from '../../lake/raw-tables.ts';
 import { sourceMapping, type CsvMapping } from './csv-mapping.ts';
 
 /** E-mail addresses are matched ignoring case: store them lower-cased. */

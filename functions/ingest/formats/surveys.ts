@@ -1,4 +1,4 @@
-import { tableByName } from '../schema.ts';
+import { tableByName } from '../../lake/raw-tables.ts';
 import { sourceMapping, type CsvMapping, type ValueProblem } from './csv-mapping.ts';
 
 /** A 1..5 rating column: in range, and whole when `whole`. */

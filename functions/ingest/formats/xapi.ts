@@ -1,4 +1,4 @@
-import { tableByName } from '../schema.ts';
+import { tableByName } from '../../lake/raw-tables.ts';
 import { convertValue, utcTimestamp } from '../values.ts';
 import type { ValueProblem } from './csv-mapping.ts';
 

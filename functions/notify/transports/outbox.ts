@@ -1,5 +1,5 @@
 import type { ObjectStore } from '../../store/store.ts';
-import { outboxKey } from '../keys.ts';
+import { outboxKey } from '../../lake/notify-keys.ts';
 import type { MailTransport, OutgoingMail } from './transport.ts';
 
 /**

@@ -21,7 +21,7 @@ import type { StageContext } from '../../../functions/context.ts';
 import { AthenaQueryError } from '../../../functions/engine/athena.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
 import { quoteLiteral } from '../../../functions/engine/engine.ts';
-import { openLake } from '../../../functions/engine/lake.ts';
+import { openLake } from '../../../functions/lake/open.ts';
 import { readSqlFolder } from '../../../functions/engine/sql-files.ts';
 import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import { memoryLog } from '../../../functions/log.ts';

@@ -12,7 +12,7 @@ import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
 import { quoteLiteral } from '../../../functions/engine/engine.ts';
-import { openLake } from '../../../functions/engine/lake.ts';
+import { openLake } from '../../../functions/lake/open.ts';
 import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLES } from '../../../functions/ingest/schema.ts';
+import { TABLES } from '../../../functions/lake/raw-tables.ts';
 import { ATHENA_ENGINE } from '../../../infra/constructs/analyst-catalog.ts';
 import { REPO_ROOT } from '../../../infra/scorecard.ts';
 import { resourcesOf, synthScorecard, type Synthesised } from './synth.ts';

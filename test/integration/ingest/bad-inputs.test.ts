@@ -10,7 +10,7 @@ import { quoteIdentifier, quoteLiteral } from '../../../functions/engine/engine.
 import { knownFile } from '../../../functions/ingest/formats/registry.ts';
 import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import type { QuarantineRecord } from '../../../functions/ingest/report.ts';
-import { tableByName } from '../../../functions/ingest/schema.ts';
+import { tableByName } from '../../../functions/lake/raw-tables.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
 import { BAD_INPUTS, CSAT, CSAT_LOADED, type BadInput } from '../../fixtures/ingest/bad-inputs.ts';

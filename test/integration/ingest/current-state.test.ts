@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
-import { openLake } from '../../../functions/engine/lake.ts';
+import { openLake } from '../../../functions/lake/open.ts';
 import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';

@@ -8,10 +8,10 @@ import { writeDemoDrop } from '../../../functions/demo/demo.ts';
 import { directoryWriter } from '../../../functions/demo/writers.ts';
 import type { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
 import { quoteIdentifier, quoteLiteral } from '../../../functions/engine/engine.ts';
-import { openLake } from '../../../functions/engine/lake.ts';
+import { openLake } from '../../../functions/lake/open.ts';
 import { SALESFORCE_OBJECTS } from '../../../functions/ingest/formats/salesforce.ts';
 import { ingestDrop, landDrop, type IngestReport } from '../../../functions/ingest/ingest.ts';
-import { tableByName, type Column } from '../../../functions/ingest/schema.ts';
+import { tableByName, type Column } from '../../../functions/lake/raw-tables.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
 

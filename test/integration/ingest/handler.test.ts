@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_ENV } from '../../../functions/aws-env.ts';
 import { resolveConfig } from '../../../functions/config.ts';
-import { openLake } from '../../../functions/engine/lake.ts';
+import { openLake } from '../../../functions/lake/open.ts';
 import { handleIngestEvent } from '../../../functions/ingest/handler.ts';
 import type { IngestReport } from '../../../functions/ingest/report.ts';
 import { memoryLog } from '../../../functions/log.ts';

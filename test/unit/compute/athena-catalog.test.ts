@@ -4,7 +4,7 @@ import { canonicalViewDdl, registerCanonicalViews } from '../../../functions/com
 import { locateAthenaError } from '../../../functions/engine/athena.ts';
 import type { Engine, SqlOrigin } from '../../../functions/engine/engine.ts';
 import { readSqlFolder } from '../../../functions/engine/sql-files.ts';
-import { TABLES } from '../../../functions/ingest/schema.ts';
+import { TABLES } from '../../../functions/lake/raw-tables.ts';
 import { glueTableInput } from '../../../infra/constructs/analyst-catalog.ts';
 import { lakeTables } from '../../../infra/constructs/lake-tables.ts';
 import { parseTrino } from '../sql/dialect-check.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TABLES } from '../../../functions/ingest/schema.ts';
+import { TABLES } from '../../../functions/lake/raw-tables.ts';
 import { glueTableInput, readAnalystQueries } from '../../../infra/constructs/analyst-catalog.ts';
 import { glueColumnsOf, lakeTables } from '../../../infra/constructs/lake-tables.ts';
 

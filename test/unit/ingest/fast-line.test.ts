@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesFromText, textFromBytes } from '../../../functions/ingest/byte-text.ts';
 import { CsvParser } from '../../../functions/ingest/csv-parser.ts';
 import { fastLinePattern, type FieldKind } from '../../../functions/ingest/fast-line.ts';
-import type { ColumnType } from '../../../functions/ingest/schema.ts';
+import type { ColumnType } from '../../../functions/lake/raw-tables.ts';
 import { convertValue } from '../../../functions/ingest/values.ts';
 
 const SAMPLES = [

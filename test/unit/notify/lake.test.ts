@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addressFileName, outboxKey, sentKey } from '../../../functions/notify/keys.ts';
+import { addressFileName, outboxKey, sentKey } from '../../../functions/lake/notify-keys.ts';
 import { missingPages } from '../../../functions/notify/pages.ts';
 import { readSendLog, recordSent, sentTo, type SentRecord } from '../../../functions/notify/send-log.ts';
 import { NotifyError } from '../../../functions/notify/errors.ts';
-import { checkVersionDate, kpiVersions, previousVersion } from '../../../functions/notify/versions.ts';
+import { checkVersionDate, kpiVersions, previousVersion } from '../../../functions/lake/versions.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
 
 const tempStore = () => new FsStore(mkdtempSync(join(tmpdir(), 'notify-lake-')));

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
-import { TABLES, type Table } from '../ingest/schema.ts';
+import { TABLES, type Table } from './raw-tables.ts';
 import { stageToLocal } from '../store/local.ts';
-import { DuckDbEngine, type DuckDbOptions } from './duckdb.ts';
-import { quoteIdentifier, quoteLiteral } from './engine.ts';
-import { readSqlFolder } from './sql-files.ts';
+import { DuckDbEngine, type DuckDbOptions } from '../engine/duckdb.ts';
+import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
+import { readSqlFolder } from '../engine/sql-files.ts';
 
 const DUCK_TYPES = { varchar: 'VARCHAR', boolean: 'BOOLEAN', double: 'DOUBLE', date: 'DATE', timestamp: 'TIMESTAMP' };
 

@@ -1,5 +1,5 @@
 import type { ObjectStore } from '../store/store.ts';
-import { NotifyError } from './errors.ts';
+import { NotifyError } from '../notify/errors.ts';
 
 export const KPI_VALUES_PREFIX = 'kpi/kpi_values/';
 
