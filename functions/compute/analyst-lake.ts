@@ -1,10 +1,9 @@
 import type { StageContext } from '../context.ts';
 import type { DuckDbEngine } from '../engine/duckdb.ts';
-import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
-import { openLake, parquetFiles } from '../lake/open.ts';
-import { stageToLocal } from '../store/local.ts';
+import { openLake } from '../lake/open.ts';
 import { AnalystQueryError } from './errors.ts';
-import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES } from './tables.ts';
+import { registerKpiRelation } from '../lake/kpi-reader.ts';
+import { OUTPUT_TABLES } from '../lake/output-tables.ts';
 
 /**
  * DuckDB over the whole lake for analysts: the canonical tables
@@ -21,15 +20,7 @@ import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES } from './tables.ts';
 export async function openAnalystLake(ctx: StageContext): Promise<DuckDbEngine> {
   const engine = await openLake(ctx);
   try {
-    for (const table of OUTPUT_TABLES) {
-      const files = await parquetFiles(await stageToLocal(ctx.store, kpiTablePrefix(table), ctx.scratch));
-      const name = quoteIdentifier(table);
-      await engine.exec(
-        files.length === 0
-          ? `CREATE OR REPLACE TABLE ${name} (${OUTPUT_COLUMNS[table]})`
-          : `CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet([${files.map(quoteLiteral).join(', ')}], hive_partitioning = false)`,
-      );
-    }
+    for (const table of OUTPUT_TABLES) await registerKpiRelation(engine, ctx, { table, as: table });
     return engine;
   } catch (error) {
     await engine.close();

@@ -8,7 +8,8 @@ import { athenaEngineFor } from './athena/athena-config.ts';
 import { computeOnAthena } from './athena/compute-on-athena.ts';
 import type { KpiSql } from './kpi-sql.ts';
 import { runParams, type RunParams } from './params.ts';
-import { computeKpiTables, kpiPartition, OUTPUT_TABLES, type OutputTable } from './tables.ts';
+import { computeKpiTables } from './tables.ts';
+import { kpiPartition, OUTPUT_TABLES, type OutputTable } from '../lake/output-tables.ts';
 
 /**
  * Computes every KPI for as_of D from the lake's current state and replaces

@@ -1,3 +1,4 @@
+import { entityKey } from '../lake/entity.ts';
 import type { Page } from './recipients.ts';
 import type { KpiReading } from './version-data.ts';
 
@@ -58,8 +59,6 @@ export function readingsByEntity(readings: KpiReading[]): Map<string, KpiReading
   }
   return map;
 }
-
-export const entityKey = (level: string, entityId: string): string => `${level}\u0000${entityId}`;
 
 /**
  * A page's summary from its entity's quarter-to-date readings.

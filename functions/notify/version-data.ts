@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
-import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
-import { stageToLocal } from '../store/local.ts';
+import type { Level } from '../lake/entity.ts';
+import { openKpiTables } from '../lake/kpi-reader.ts';
+import { kpiVersions, previousVersion } from '../lake/versions.ts';
 import { VersionNotFoundError } from './errors.ts';
-import { KPI_VALUES_PREFIX, kpiVersions, previousVersion } from '../lake/versions.ts';
 
-export type Level = 'ae' | 'team' | 'org';
+export type { Level } from '../lake/entity.ts';
 
 /** A row of the version's `entities` table. */
 export interface Entity {
@@ -39,17 +38,6 @@ export interface VersionData {
   readings: KpiReading[];
 }
 
-/** Local paths of the Parquet files of one partition (staged from S3 when the lake is a bucket). */
-async function partitionFiles(ctx: StageContext, prefix: string): Promise<string[]> {
-  const keys = (await ctx.store.list(prefix)).filter((key) => key.endsWith('.parquet'));
-  if (keys.length === 0) return [];
-  const dir = await stageToLocal(ctx.store, prefix, ctx.scratch);
-  return keys.map((key) => join(dir, key.slice(prefix.length)));
-}
-
-const parquet = (files: string[]): string =>
-  `read_parquet([${files.map(quoteLiteral).join(', ')}], hive_partitioning = false)`;
-
 /**
  * Reads the version's entities and its quarter-to-date KPI values, joined
  * with the previous version's values for the same periods.
@@ -61,35 +49,39 @@ const parquet = (files: string[]): string =>
 export async function readVersionData(ctx: StageContext, asOf: string): Promise<VersionData> {
   const versions = await kpiVersions(ctx.store);
   const previousAsOf = previousVersion(versions, asOf);
-  const valueFiles = await partitionFiles(ctx, `${KPI_VALUES_PREFIX}as_of=${asOf}/`);
-  const entityFiles = await partitionFiles(ctx, `kpi/entities/as_of=${asOf}/`);
-  if (valueFiles.length === 0 || entityFiles.length === 0) {
-    throw new VersionNotFoundError(
-      `no KPI tables for as-of ${asOf} in ${ctx.store.description} (kpi/kpi_values and kpi/entities)`,
-      versions.length > 0
-        ? `compute that date first (scorecard compute --as-of ${asOf}); versions present: ${versions.slice(-5).join(', ')}`
-        : `compute that date first: scorecard compute --as-of ${asOf}`,
-    );
-  }
-  const previousFiles = previousAsOf ? await partitionFiles(ctx, `${KPI_VALUES_PREFIX}as_of=${previousAsOf}/`) : [];
-
-  const engine = await DuckDbEngine.open({ threads: 1 });
+  const { engine, files } = await openKpiTables(
+    ctx,
+    [
+      { table: 'kpi_values', asOf, as: 'kpi_values' },
+      { table: 'entities', asOf, as: 'entities' },
+      ...(previousAsOf ? [{ table: 'kpi_values' as const, asOf: previousAsOf, as: 'previous_kpi_values' }] : []),
+    ],
+    1,
+  );
   try {
+    if (!files.kpi_values || !files.entities) {
+      throw new VersionNotFoundError(
+        `no KPI tables for as-of ${asOf} in ${ctx.store.description} (kpi/kpi_values and kpi/entities)`,
+        versions.length > 0
+          ? `compute that date first (scorecard compute --as-of ${asOf}); versions present: ${versions.slice(-5).join(', ')}`
+          : `compute that date first: scorecard compute --as-of ${asOf}`,
+      );
+    }
     const entities = await engine.query<Entity>(`
       SELECT level, entity_id AS "entityId", name, email, manager_id AS "managerId",
              COALESCE(CAST(is_active AS BOOLEAN), true) AS "isActive", team_id AS "teamId"
-      FROM ${parquet(entityFiles)}
+      FROM entities
       WHERE level IN ('ae', 'team', 'org')
       ORDER BY level, entity_id`);
     // the summary covers the quarter that contains as-of: its period_end is as-of
-    const previous = previousFiles.length
-      ? `SELECT kpi, level, entity_id, period_start, value FROM ${parquet(previousFiles)} WHERE period_type = 'quarter'`
+    const previous = files.previous_kpi_values
+      ? `SELECT kpi, level, entity_id, period_start, value FROM previous_kpi_values WHERE period_type = 'quarter'`
       : `SELECT CAST(NULL AS VARCHAR) AS kpi, CAST(NULL AS VARCHAR) AS level, CAST(NULL AS VARCHAR) AS entity_id,
                 CAST(NULL AS DATE) AS period_start, CAST(NULL AS DOUBLE) AS value WHERE false`;
     const readings = await engine.query<KpiReading>(`
       WITH cur AS (
         SELECT kpi, level, entity_id, period_start, period_end, value
-        FROM ${parquet(valueFiles)}
+        FROM kpi_values
         WHERE period_type = 'quarter' AND CAST(period_end AS DATE) = DATE ${quoteLiteral(asOf)}
       ), prev AS (${previous})
       SELECT cur.kpi, cur.level, cur.entity_id AS "entityId",

@@ -1,31 +1,15 @@
-import { kpiPartition, type OutputTable } from '../compute/tables.ts';
 import type { StageContext } from '../context.ts';
-import { DuckDbEngine } from '../engine/duckdb.ts';
+import type { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
-import { parquetFiles } from '../lake/open.ts';
-import { stageToLocal } from '../store/local.ts';
+import { entityKey } from '../lake/entity.ts';
+import { openKpiTables } from '../lake/kpi-reader.ts';
+import { kpiPartition } from '../lake/output-tables.ts';
 import { PublishError } from './errors.ts';
-import {
-  entityKey,
-  type BreakdownRow,
-  type Entity,
-  type KpiSeries,
-  type Level,
-  type Period,
-  type PeriodType,
-  type SiteData,
-} from './site-data.ts';
+import type { BreakdownRow, Entity, KpiSeries, Level, Period, PeriodType, SiteData } from './site-data.ts';
 
 /** The KPI tables of one version, shaped for the pages. */
 export type VersionKpis = Pick<SiteData, 'months' | 'quarters' | 'entities' | 'values' | 'breakdowns'>;
 
-
-/** The Parquet files of one version's table, staged locally when the lake is on S3. */
-async function tableFiles(ctx: StageContext, table: OutputTable, asOf: string): Promise<string[]> {
-  return parquetFiles(await stageToLocal(ctx.store, kpiPartition(table, asOf), ctx.scratch));
-}
-
-const source = (files: string[]): string => `read_parquet([${files.map(quoteLiteral).join(', ')}], union_by_name = true, hive_partitioning = false)`;
 
 // dates leave the engine as YYYY-MM-DD text and numbers as DOUBLE (no bigint, no DECIMAL strings)
 const dateText = (column: string): string => `CAST(CAST(${column} AS DATE) AS VARCHAR)`;
@@ -106,25 +90,25 @@ function toEntity(row: EntityRow): Entity {
  * kpis.values['team:005Hs0000000002AAA']?.bookings?.quarter.at(-1); // bookings this quarter so far
  */
 export async function readVersionKpis(ctx: StageContext, asOf: string, previousAsOf: string | null): Promise<VersionKpis> {
-  const valueFiles = await tableFiles(ctx, 'kpi_values', asOf);
-  if (valueFiles.length === 0) {
-    throw new PublishError(
-      `there are no KPI tables as of ${asOf} in ${ctx.store.description} (${kpiPartition('kpi_values', asOf)} is empty)`,
-      `compute them first: scorecard compute --as-of ${asOf}`,
-    );
-  }
-  const breakdownFiles = await tableFiles(ctx, 'kpi_breakdowns', asOf);
-  const entityFiles = await tableFiles(ctx, 'entities', asOf);
-  const previousFiles = previousAsOf ? await tableFiles(ctx, 'kpi_values', previousAsOf) : [];
-
-  const engine = await DuckDbEngine.open({ threads: 2 });
+  const { engine, files } = await openKpiTables(ctx, [
+    { table: 'kpi_values', asOf, as: 'kpi_values' },
+    { table: 'kpi_breakdowns', asOf, as: 'kpi_breakdowns' },
+    { table: 'entities', asOf, as: 'entities' },
+    ...(previousAsOf ? [{ table: 'kpi_values' as const, asOf: previousAsOf, as: 'previous_kpi_values' }] : []),
+  ]);
   try {
+    if (files.kpi_values === 0) {
+      throw new PublishError(
+        `there are no KPI tables as of ${asOf} in ${ctx.store.description} (${kpiPartition('kpi_values', asOf)} is empty)`,
+        `compute them first: scorecard compute --as-of ${asOf}`,
+      );
+    }
     const valueColumns = `kpi, level, entity_id, period_type, ${dateText('period_start')} AS period_start,
       ${dateText('period_end')} AS period_end, CAST(value AS DOUBLE) AS value`;
     await engine.exec(
       `CREATE TEMP TABLE version_values AS
        SELECT *, level || ':' || entity_id AS entity_key, period_type || ':' || period_start AS period_key
-       FROM (SELECT ${valueColumns} FROM ${source(valueFiles)})`,
+       FROM (SELECT ${valueColumns} FROM kpi_values)`,
     );
     const periods = await engine.query<Pick<ValueRow, 'period_type' | 'period_start' | 'period_end'>>(
       'SELECT DISTINCT period_type, period_start, period_end FROM version_values',
@@ -136,8 +120,8 @@ export async function readVersionKpis(ctx: StageContext, asOf: string, previousA
       ? `${dateText('period_start')} IN (${currentStarts.map(quoteLiteral).join(', ')})`
       : 'FALSE';
 
-    const previous = previousFiles.length
-      ? await engine.query<ValueRow>(`SELECT ${valueColumns} FROM ${source(previousFiles)} WHERE ${inCurrent}`)
+    const previous = files.previous_kpi_values
+      ? await engine.query<ValueRow>(`SELECT ${valueColumns} FROM previous_kpi_values WHERE ${inCurrent}`)
       : [];
     // the pipeline-by-stage chart draws open_pipeline by stage in every quarter of the report, and
     // nothing shows the other stage rows; the other breakdowns are shown for the current periods only
@@ -145,22 +129,22 @@ export async function readVersionKpis(ctx: StageContext, asOf: string, previousA
       ? `kpi = 'open_pipeline' AND period_type = 'quarter'
          AND ${dateText('period_start')} IN (${quarters.map((q) => quoteLiteral(q.start)).join(', ')})`
       : 'FALSE';
-    const breakdowns = breakdownFiles.length
+    const breakdowns = files.kpi_breakdowns
       ? await engine.query<BreakdownQueryRow>(
-          `SELECT ${valueColumns}, dimension, dimension_value FROM ${source(breakdownFiles)}
+          `SELECT ${valueColumns}, dimension, dimension_value FROM kpi_breakdowns
            WHERE CASE WHEN dimension = 'stage' THEN ${stageQuarters} ELSE ${inCurrent} END
            ORDER BY kpi, dimension, dimension_value, period_start`,
         )
       : [];
-    const entities = entityFiles.length
+    const entities = files.entities
       ? (
           await engine.query<EntityRow>(
             `SELECT level, entity_id, name, email, manager_id, CAST(is_active AS BOOLEAN) AS is_active, team_id
-             FROM ${source(entityFiles)} ORDER BY level, name, entity_id`,
+             FROM entities ORDER BY level, name, entity_id`,
           )
         ).map(toEntity)
       : entitiesFromRows(await engine.query<Pick<ValueRow, 'level' | 'entity_id'>>('SELECT DISTINCT level, entity_id FROM version_values ORDER BY level, entity_id'));
-    if (entityFiles.length === 0) ctx.log.warn(`no entities table as of ${asOf}: pages show ids instead of names`);
+    if (!files.entities) ctx.log.warn(`no entities table as of ${asOf}: pages show ids instead of names`);
 
     return {
       months,

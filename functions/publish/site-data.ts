@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../config.ts';
 import type { FileStatus } from '../ingest/report.ts';
+import type { Level } from '../lake/entity.ts';
 
 /**
  * The one data file a site build renders from: everything the pages of one
@@ -33,7 +34,7 @@ export interface SiteData {
   quality: DataQuality;
 }
 
-export type Level = 'ae' | 'team' | 'org';
+export type { Level } from '../lake/entity.ts';
 export type PeriodType = 'month' | 'quarter';
 
 export interface Period {
@@ -108,8 +109,8 @@ export interface FileQuality {
   quarantineKey: string | null;
 }
 
-/** The key of an entity in `values` and `breakdowns`. */
-export const entityKey = (level: Level, id: string): string => `${level}:${id}`;
+// `values` and `breakdowns` are keyed by the lake's one entity key
+export { entityKey } from '../lake/entity.ts';
 
 /**
  * Reads a site data file (the pages read it once per build, through

@@ -1,4 +1,4 @@
-import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../../functions/compute/tables.ts';
+import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../../functions/lake/output-tables.ts';
 import { TABLES, type ColumnType } from '../../functions/lake/raw-tables.ts';
 
 /** A Glue (Hive) column: Athena lower-cases names, so these are the lake's snake_case names. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kpiPartition } from '../../functions/compute/tables.ts';
+import { kpiPartition } from '../../functions/lake/output-tables.ts';
 import { DuckDbEngine } from '../../functions/engine/duckdb.ts';
 import { quoteLiteral } from '../../functions/engine/engine.ts';
 import { kpiDefinition } from '../../functions/publish/catalog.ts';

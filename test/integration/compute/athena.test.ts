@@ -15,7 +15,7 @@ import { computeVersion } from '../../../functions/compute/compute.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { runParams } from '../../../functions/compute/params.ts';
 import { familyQuery } from '../../../functions/compute/single-query.ts';
-import { kpiPartition, OUTPUT_TABLES } from '../../../functions/compute/tables.ts';
+import { kpiPartition, OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
 import { resolveConfig, type Config } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { AthenaQueryError } from '../../../functions/engine/athena.ts';

@@ -7,7 +7,8 @@ import { ComputeError, KpiQueryError } from '../../../functions/compute/errors.t
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { runParams } from '../../../functions/compute/params.ts';
 import { familyQuery } from '../../../functions/compute/single-query.ts';
-import { computeKpiTables, kpiPartition, OUTPUT_TABLES } from '../../../functions/compute/tables.ts';
+import { computeKpiTables } from '../../../functions/compute/tables.ts';
+import { kpiPartition, OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeVersion } from '../../../functions/compute/compute.ts';
-import { kpiPartition } from '../../../functions/compute/tables.ts';
+import { kpiPartition } from '../../../functions/lake/output-tables.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
