@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseAsOf, type AsOf } from '../as-of.ts';
 import { UsageError } from '../errors.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -29,17 +30,9 @@ export function parseCommandArgs(command: Command, argv: string[]) {
   }
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A YYYY-MM-DD option that is a real calendar date. */
-export function dateOption(value: OptionValues[string], name: string): string | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value);
-  const parsed = new Date(`${text}T00:00:00Z`);
-  if (!DATE.test(text) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
-    throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not "${text}"`);
-  }
-  return text;
+export function dateOption(value: OptionValues[string], name: string): AsOf | undefined {
+  return value === undefined ? undefined : parseAsOf(String(value), `--${name}`);
 }
 
 /** A positive whole-number option. */

@@ -1,3 +1,4 @@
+import { parseAsOf } from '../as-of.ts';
 import { ComputeError } from './errors.ts';
 
 export type PeriodType = 'month' | 'quarter';
@@ -22,17 +23,12 @@ export interface Period {
   hasEnded: boolean;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 /** A YYYY-MM-DD string as a month index (year × 12 + month − 1) and day, after checking it is a real date. */
 function parseDate(text: string): { month: number; day: number } {
-  const match = DATE.exec(text);
-  const date = new Date(`${text}T00:00:00Z`);
-  if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-    throw new ComputeError(`as-of date must be a real date written YYYY-MM-DD, not "${text}"`);
-  }
-  return { month: Number(match[1]) * 12 + Number(match[2]) - 1, day: Number(match[3]) };
+  const [year = 0, month = 0, day = 0] = parseAsOf(text).split('-').map(Number);
+  return { month: year * 12 + month - 1, day };
 }
 
 /** The first day of a month index. */
@@ -96,10 +92,4 @@ export function periodCalendar(asOf: string, fiscalYearStartMonth: number): Peri
   const quarter = month - intoQuarter;
   const quarters = Array.from({ length: 4 }, (_, i) => period('quarter', quarter - 9 + i * 3, 3, asOf));
   return [...months, ...quarters];
-}
-
-/** Checks an as-of date (YYYY-MM-DD, a real day) and returns it. */
-export function checkAsOf(asOf: string): string {
-  parseDate(asOf);
-  return asOf;
 }

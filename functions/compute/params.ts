@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { quoteLiteral } from '../engine/engine.ts';
-import { checkAsOf, periodCalendar, type Period } from './calendar.ts';
+import { parseAsOf } from '../as-of.ts';
+import { periodCalendar, type Period } from './calendar.ts';
 import { ComputeError } from './errors.ts';
 
 /** What one KPI run depends on besides the lake: as_of and the config lists. */
@@ -42,7 +43,7 @@ export function runParams(
   asOf: string,
 ): RunParams {
   return {
-    asOf: checkAsOf(asOf),
+    asOf: parseAsOf(asOf),
     fiscalYearStartMonth: config.fiscalYearStartMonth,
     periods: periodCalendar(asOf, config.fiscalYearStartMonth),
     qualifiedLeadStatuses: checkList(config.qualifiedLeadStatuses, 'qualifiedLeadStatuses'),
@@ -58,7 +59,7 @@ function checkList(values: unknown, key: string): string[] {
   return [...new Set(values)];
 }
 
-const date = (value: string): string => `DATE ${quoteLiteral(checkAsOf(value))}`;
+const date = (value: string): string => `DATE ${quoteLiteral(parseAsOf(value))}`;
 const bool = (value: boolean): string => (value ? 'TRUE' : 'FALSE');
 
 /** `SELECT * FROM (VALUES ...) AS t (columns)`, the form both Trino and DuckDB (and the dialect check's parser) read. */

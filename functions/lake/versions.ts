@@ -1,5 +1,4 @@
 import type { ObjectStore } from '../store/store.ts';
-import { NotifyError } from '../notify/errors.ts';
 
 export const KPI_VALUES_PREFIX = 'kpi/kpi_values/';
 
@@ -22,20 +21,4 @@ export async function kpiVersions(store: ObjectStore): Promise<string[]> {
  */
 export function previousVersion(versions: string[], asOf: string): string | undefined {
   return versions.filter((v) => v < asOf).at(-1);
-}
-
-/**
- * Checks that a version id is a real YYYY-MM-DD date before it reaches a
- * lake key or SQL.
- *
- * @example
- * checkVersionDate('2026-02-30') // throws NotifyError
- */
-export function checkVersionDate(asOf: unknown): string {
-  const text = String(asOf);
-  const parsed = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
-    throw new NotifyError(`the as-of date must be a date written YYYY-MM-DD, not ${JSON.stringify(asOf)}`);
-  }
-  return text;
 }

@@ -2,13 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { withLambdaContext } from '../aws-env.ts';
 import type { StageContext } from '../context.ts';
-import { ScorecardError } from '../errors.ts';
+import { parseAsOf } from '../as-of.ts';
 import type { Log } from '../log.ts';
-
-/** A Step Functions input that is not `{ "asOf": "YYYY-MM-DD" }`. */
-export class EventError extends ScorecardError {
-  override name = 'EventError';
-}
 
 /**
  * The as-of date of a Step Functions input `{ "asOf": "YYYY-MM-DD" }`.
@@ -18,12 +13,7 @@ export class EventError extends ScorecardError {
  */
 export function asOfFromEvent(event: unknown): string {
   const asOf = typeof event === 'object' && event !== null && 'asOf' in event ? event.asOf : undefined;
-  const valid =
-    typeof asOf === 'string' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(asOf) &&
-    new Date(`${asOf}T00:00:00Z`).toISOString().startsWith(asOf);
-  if (!valid) throw new EventError(`the event must be { "asOf": "YYYY-MM-DD" }, not ${JSON.stringify(event)}`);
-  return asOf;
+  return parseAsOf(asOf, 'the "asOf" of the Step Functions input');
 }
 
 /** The stage log, as Powertools' structured JSON lines in CloudWatch. */

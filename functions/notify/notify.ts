@@ -11,7 +11,7 @@ import { entityKey } from '../lake/entity.ts';
 import { openTransport } from './transports/open.ts';
 import type { MailTransport } from './transports/transport.ts';
 import { readVersionData, type VersionData } from './version-data.ts';
-import { checkVersionDate } from '../lake/versions.ts';
+import { parseAsOf } from '../as-of.ts';
 
 /** Failures in a row after which the transport is taken to be down and the run stops early. */
 const MAX_FAILURES_IN_A_ROW = 3;
@@ -68,7 +68,7 @@ async function buildRaw(ctx: StageContext, data: VersionData, recipient: Recipie
  * result.sent // ['lucas.martin@salesco.example', …]
  */
 export async function notifyVersion(ctx: StageContext, asOf: string, transport?: MailTransport): Promise<NotifyResult> {
-  checkVersionDate(asOf);
+  parseAsOf(asOf);
   const { config, store, log } = ctx;
   const data = await readVersionData(ctx, asOf);
   const { recipients, skipped } = planRecipients(data.entities, config.email, asOf);

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { dateOption } from '../cli/command.ts';
+import { parseAsOf } from '../as-of.ts';
 import type { StageContext } from '../context.ts';
 import { kpiVersions, previousVersion } from '../lake/versions.ts';
 import { uploadFromLocal } from '../store/local.ts';
@@ -37,7 +37,7 @@ async function builtPages(outDir: string): Promise<string[]> {
  * pages[0]; // 'v/2026-11-26/'
  */
 export async function publishVersion(ctx: StageContext, asOf: string): Promise<{ pages: string[] }> {
-  dateOption(asOf, 'as-of');
+  parseAsOf(asOf);
   const { config, store, log } = ctx;
   // the same comparison as the e-mails: the greatest earlier as_of with KPI tables
   const previousAsOf = previousVersion(await kpiVersions(store), asOf) ?? null;
