@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { duckDbOptionsFromEnv } from '../aws-env.ts';
+import { duckDbOptionsFromEnv } from '../aws/env.ts';
 import { ScorecardError } from '../errors.ts';
 import type { Engine, SqlOrigin } from './engine.ts';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { AWS_ENV, withLambdaContext } from '../aws-env.ts';
+import { AWS_ENV, withLambdaContext } from '../aws/env.ts';
 import type { Log } from '../log.ts';
 import { getJson } from '../store/store.ts';
 import { checkDropId } from './drop-id.ts';
@@ -85,7 +85,7 @@ export interface IngestHandlerResult {
 
 /**
  * Ingests the drops whose markers the event announces, in the lake the
- * environment configures (functions/aws-env.ts); the marker's bucket is
+ * environment configures (functions/aws/env.ts); the marker's bucket is
  * where the drop landed. S3 delivers events at least once: a drop that
  * already has its report is not ingested again.
  *

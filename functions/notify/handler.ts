@@ -1,4 +1,4 @@
-import { stageHandler } from '../lambda/stage-handler.ts';
+import { stageHandler } from '../aws/stage-handler.ts';
 import { notifyVersion } from './notify.ts';
 
 /**

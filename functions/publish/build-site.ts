@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { hasAwsEnv, withLambdaContext } from '../aws-env.ts';
+import { hasAwsEnv, withLambdaContext } from '../aws/env.ts';
 import { withContext } from '../cli/context.ts';
 import { dateOption } from '../cli/command.ts';
 import { isScorecardError, UsageError } from '../errors.ts';
@@ -9,7 +9,7 @@ import { publishVersion } from './publish.ts';
 /**
  * `tsx functions/publish/build-site.ts --as-of D [--config FILE]`: the site
  * build as a plain node script, for CodeBuild (configured by the stacks'
- * environment, see functions/aws-env.ts) and for a laptop (configured by
+ * environment, see functions/aws/env.ts) and for a laptop (configured by
  * scorecard.config.json, like `scorecard publish`).
  */
 async function main(argv: string[]): Promise<number> {

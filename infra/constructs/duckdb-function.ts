@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { AWS_ENV } from '../../functions/aws-env.ts';
+import { AWS_ENV } from '../../functions/aws/env.ts';
 import type { LambdaArch } from '../bundling/add-duckdb.ts';
 
 export interface DuckDbFunctionProps {
@@ -22,7 +22,7 @@ export interface DuckDbFunctionProps {
   /** @default 15 minutes, Lambda's maximum */
   timeout?: Duration;
   logRetention: RetentionDays;
-  /** the stage's settings (see functions/aws-env.ts); the `/tmp` and DuckDB ones are added here */
+  /** the stage's settings (see functions/aws/env.ts); the `/tmp` and DuckDB ones are added here */
   environment: Record<string, string>;
   /** for asynchronous invocations (S3 events): where failed events go */
   deadLetterQueue?: IQueue;
@@ -54,7 +54,7 @@ export const LAMBDA_TMP = { dir: '/tmp', duckDbSpill: '/tmp/duckdb-spill' } as c
  * function's CPU and the sql/ folder (infra/bundling/add-duckdb.ts).
  * `HOME`, temp and spill folders point into `/tmp` (the only writable
  * place), which the handler wipes around every invocation
- * (functions/aws-env.ts `withLambdaContext`), and DuckDB's memory_limit
+ * (functions/aws/env.ts `withLambdaContext`), and DuckDB's memory_limit
  * follows the function's memory. Logs go to the function's own log group
  * with a retention; the role may write there and nothing else until the
  * stack grants more.

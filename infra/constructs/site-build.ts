@@ -14,7 +14,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { AWS_ENV } from '../../functions/aws-env.ts';
+import { AWS_ENV } from '../../functions/aws/env.ts';
 import { grantBucket, nagAccount } from './bucket-access.ts';
 
 export interface SiteBuildProps {
@@ -23,7 +23,7 @@ export interface SiteBuildProps {
   siteBucket: IBucket;
   distributionId: string;
   distributionArn: string;
-  /** the stage settings (functions/aws-env.ts) */
+  /** the stage settings (functions/aws/env.ts) */
   environment: Record<string, string>;
   encryptionKey: IKey;
   logRetention: RetentionDays;

@@ -12,7 +12,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { AWS_ENV, stageConfigJson } from '../../functions/aws-env.ts';
+import { AWS_ENV, stageConfigJson } from '../../functions/aws/env.ts';
 import type { Config } from '../../functions/config.ts';
 import { ConfigError } from '../../functions/errors.ts';
 import { grantBucket, nagAccount, nagArn } from '../constructs/bucket-access.ts';

@@ -1,5 +1,5 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
-import { AWS_ENV } from '../../aws-env.ts';
+import { AWS_ENV } from '../../aws/env.ts';
 import type { Config } from '../../config.ts';
 import { AthenaEngine, type AthenaOptions } from '../../engine/athena.ts';
 import { ConfigError } from '../../errors.ts';

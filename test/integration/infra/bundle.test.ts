@@ -8,7 +8,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { App, Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_ENV } from '../../../functions/aws-env.ts';
+import { AWS_ENV } from '../../../functions/aws/env.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import { bindingPackage } from '../../../infra/bundling/add-duckdb.ts';
 import { DuckDbFunction } from '../../../infra/constructs/duckdb-function.ts';

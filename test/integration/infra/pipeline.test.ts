@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AWS_ENV } from '../../../functions/aws-env.ts';
+import { AWS_ENV } from '../../../functions/aws/env.ts';
 import { NIGHTLY_STATES, TRANSIENT_LAMBDA_ERRORS } from '../../../infra/constructs/nightly-state-machine.ts';
 import { resourcesOf, synthScorecard, type Synthesised } from './synth.ts';
 

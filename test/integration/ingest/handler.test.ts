@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_ENV } from '../../../functions/aws-env.ts';
+import { AWS_ENV } from '../../../functions/aws/env.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import { openLake } from '../../../functions/lake/open.ts';
 import { handleIngestEvent } from '../../../functions/ingest/handler.ts';

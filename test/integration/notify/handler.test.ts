@@ -2,7 +2,7 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AWS_ENV } from '../../../functions/aws-env.ts';
+import { AWS_ENV } from '../../../functions/aws/env.ts';
 import { handler } from '../../../functions/notify/handler.ts';
 import { readSendLog } from '../../../functions/notify/send-log.ts';
 import { teamPath } from '../../../functions/publish/routes.ts';

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { withLambdaContext } from '../aws-env.ts';
+import { withLambdaContext } from './env.ts';
 import type { StageContext } from '../context.ts';
 import { parseAsOf } from '../as-of.ts';
 import type { Log } from '../log.ts';

@@ -1,7 +1,7 @@
 import type { IResolvable } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-glue';
-import { glueTableInput } from '../../../infra/constructs/analyst-catalog.ts';
-import { lakeTables } from '../../../infra/constructs/lake-tables.ts';
+import { glueTableInput } from './analyst-catalog.ts';
+import { lakeTables } from './lake-tables.ts';
 
 /** Hive DDL quotes identifiers with backticks (`drop` and `timestamp` are reserved words). */
 const hiveIdentifier = (name: string): string => `\`${name.replace(/`/g, '``')}\``;

@@ -11,7 +11,7 @@ import {
   stageConfigJson,
   wipeTmp,
   withLambdaContext,
-} from '../../../functions/aws-env.ts';
+} from '../../../functions/aws/env.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import { ConfigError } from '../../../functions/errors.ts';
 import { memoryLog } from '../../../functions/log.ts';

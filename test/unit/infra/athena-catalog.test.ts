@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTableDdl, lakeTableDdl } from '../../../functions/compute/athena/table-ddl.ts';
+import { createTableDdl, lakeTableDdl } from '../../../infra/constructs/table-ddl.ts';
 import { canonicalViewDdl, registerCanonicalViews } from '../../../functions/compute/athena/views.ts';
 import { locateAthenaError } from '../../../functions/engine/athena.ts';
 import type { Engine, SqlOrigin } from '../../../functions/engine/engine.ts';

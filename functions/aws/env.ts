@@ -2,14 +2,14 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
-import { resolveConfig, type Config } from './config.ts';
-import type { StageContext } from './context.ts';
-import type { DuckDbOptions } from './engine/duckdb.ts';
-import { ConfigError } from './errors.ts';
-import type { Log } from './log.ts';
-import { PrefixRoutedStore } from './store/routed.ts';
-import { S3Store } from './store/s3.ts';
-import type { ObjectStore } from './store/store.ts';
+import { resolveConfig, type Config } from '../config.ts';
+import type { StageContext } from '../context.ts';
+import type { DuckDbOptions } from '../engine/duckdb.ts';
+import { ConfigError } from '../errors.ts';
+import type { Log } from '../log.ts';
+import { PrefixRoutedStore } from '../store/routed.ts';
+import { S3Store } from '../store/s3.ts';
+import type { ObjectStore } from '../store/store.ts';
 
 /**
  * The environment variables through which the CDK stacks (`infra/`) configure
@@ -49,7 +49,7 @@ function required(env: Env, name: string): string {
   if (!value) {
     throw new ConfigError(
       `${name} environment variable is not set`,
-      'the CDK stacks set it on every function; for a local run set it by hand (see functions/aws-env.ts)',
+      'the CDK stacks set it on every function; for a local run set it by hand (see functions/aws/env.ts)',
     );
   }
   return value;

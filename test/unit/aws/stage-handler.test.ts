@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AsOfError } from '../../../functions/as-of.ts';
-import { asOfFromEvent } from '../../../functions/lambda/stage-handler.ts';
+import { asOfFromEvent } from '../../../functions/aws/stage-handler.ts';
 
 describe('asOfFromEvent', () => {
   it('takes asOf from the Step Functions input', () => {
