@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import type { DuckDbOptions } from './engine/duckdb.ts';
 import type { Log } from './log.ts';
 import type { ObjectStore } from './store/store.ts';
 
@@ -9,4 +10,6 @@ export interface StageContext {
   log: Log;
   /** a local folder for staged inputs and build output; removed by the caller */
   scratch: string;
+  /** DuckDB's memory and spill settings where the environment sets them (Lambda); DuckDB's defaults otherwise */
+  duckdb?: DuckDbOptions;
 }

@@ -165,7 +165,7 @@ export async function wipeTmp(env: Env = process.env): Promise<void> {
 /**
  * Runs one stage invocation in AWS: `/tmp` wiped before (a previous
  * invocation may have been killed mid-way) and after, the config and the
- * lake from the environment, a fresh scratch folder.
+ * lake and DuckDB's limits from the environment, a fresh scratch folder.
  *
  * @example
  * export const handler = (event: { asOf: string }) =>
@@ -176,7 +176,7 @@ export async function withLambdaContext<T>(log: Log, fn: (ctx: StageContext) => 
   const config = configFromEnv(env);
   const scratch = await mkdtemp(join(env[AWS_ENV.tmpDir] ?? tmpdir(), 'scorecard-'));
   try {
-    return await fn({ config, store: lakeStoreFromEnv(config, env), log, scratch });
+    return await fn({ config, store: lakeStoreFromEnv(config, env), log, scratch, duckdb: duckDbOptionsFromEnv(env) });
   } finally {
     await rm(scratch, { recursive: true, force: true });
     await wipeTmp(env);

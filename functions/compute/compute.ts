@@ -30,7 +30,7 @@ export async function computeVersion(ctx: StageContext, asOf: string): Promise<{
     const athena = athenaEngineFor(ctx.config);
     try {
       return await computeOnAthena(ctx, params, athena, async (staged) =>
-        writeVersion(ctx, params, await DuckDbEngine.open(), staged),
+        writeVersion(ctx, params, await DuckDbEngine.open(ctx.duckdb), staged),
       );
     } finally {
       await athena.close();

@@ -1,5 +1,4 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { duckDbOptionsFromEnv } from '../aws/env.ts';
 import { ScorecardError } from '../errors.ts';
 import type { Engine, SqlOrigin } from './engine.ts';
 
@@ -28,8 +27,8 @@ export class DuckDbEngine implements Engine {
    * const [row] = await engine.query<{ n: number }>('SELECT 1 AS n');
    */
   static async open(given: DuckDbOptions = {}): Promise<DuckDbEngine> {
-    // in Lambda the stacks set memory and spill settings through the environment
-    const options = { ...duckDbOptionsFromEnv(), ...given };
+    // in Lambda the stage context carries the memory and spill settings the stacks put in the environment
+    const options = given;
     const settings: Record<string, string> = {};
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.tempDirectory) settings.temp_directory = options.tempDirectory;

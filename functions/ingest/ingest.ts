@@ -182,7 +182,7 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
   const { files, rejected, ignored } = classifyDropFiles(keys.map((k) => k.slice(prefix.length)));
   const scratch = join(ctx.scratch, `ingest-${dropId}-${process.pid}`);
   await mkdir(scratch, { recursive: true });
-  const engine = await DuckDbEngine.open();
+  const engine = await DuckDbEngine.open(ctx.duckdb);
   // DuckDB copies one file's rows to Parquet on its own threads while the next file is parsed
   let copies: Promise<void> = Promise.resolve();
   try {

@@ -51,7 +51,7 @@ export interface KpiSession {
  * if (files.kpi_values === 0) throw new Error('not computed');
  */
 export async function openKpiTables(ctx: StageContext, relations: KpiRelation[], threads = 2): Promise<KpiSession> {
-  const engine = await DuckDbEngine.open({ threads });
+  const engine = await DuckDbEngine.open({ ...ctx.duckdb, threads });
   try {
     const files: Record<string, number> = {};
     for (const relation of relations) files[relation.as] = await registerKpiRelation(engine, ctx, relation);

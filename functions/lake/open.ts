@@ -48,7 +48,7 @@ async function registerRawTable(engine: DuckDbEngine, table: Table, rawDir: stri
  */
 export async function openLake(ctx: StageContext, options: DuckDbOptions = {}): Promise<DuckDbEngine> {
   const rawDir = await stageToLocal(ctx.store, 'raw/', ctx.scratch);
-  const engine = await DuckDbEngine.open(options);
+  const engine = await DuckDbEngine.open({ ...ctx.duckdb, ...options });
   try {
     for (const table of TABLES) await registerRawTable(engine, table, rawDir);
     for (const file of await readSqlFolder('canonical')) await engine.exec(file.text);
