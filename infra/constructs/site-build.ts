@@ -49,7 +49,7 @@ export const AS_OF_VARIABLE = 'AS_OF';
 
 /**
  * The build steps: build version $AS_OF from the lake (the same
- * functions/publish/build-site.ts as on a laptop), copy the version to the
+ * functions/cli/build-site.ts as on a laptop), copy the version to the
  * site bucket, then the pages that point at the newest version, then make
  * CloudFront forget its cached copies. A failure before the last two steps
  * leaves the previous version published as it was.
@@ -68,7 +68,7 @@ export function siteBuildSpec(): Record<string, unknown> {
       build: {
         commands: [
           `[[ "$${AS_OF_VARIABLE}" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || { echo "AS_OF must be YYYY-MM-DD, not '$${AS_OF_VARIABLE}'"; exit 1; }`,
-          `npx tsx functions/publish/build-site.ts --as-of "$${AS_OF_VARIABLE}"`,
+          `npx tsx functions/cli/build-site.ts --as-of "$${AS_OF_VARIABLE}"`,
           // the version first (a new prefix nobody links to yet), then the pages that link to it
           `aws s3 sync "${lake}/site/v/$${AS_OF_VARIABLE}/" "${site}/v/$${AS_OF_VARIABLE}/" --delete --only-show-errors`,
           `aws s3 sync "${lake}/site/" "${site}/" --exclude "v/*" --only-show-errors`,

@@ -178,7 +178,7 @@ describe('pipeline stack', () => {
     const spec = (project.Properties.Source as { BuildSpec: string }).BuildSpec;
     const commands = (JSON.parse(spec) as { phases: { build: { commands: string[] } } }).phases.build.commands;
     const at = (text: string) => commands.findIndex((c) => c.includes(text));
-    expect(at('npx tsx functions/publish/build-site.ts --as-of "$AS_OF"')).toBeGreaterThan(0);
+    expect(at('npx tsx functions/cli/build-site.ts --as-of "$AS_OF"')).toBeGreaterThan(0);
     expect(at('/site/v/$AS_OF/')).toBeGreaterThan(at('build-site.ts'));
     expect(at('--exclude "v/*"')).toBeGreaterThan(at('/site/v/$AS_OF/'));
     expect(at('create-invalidation')).toBe(commands.length - 1);

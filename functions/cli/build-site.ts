@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { hasAwsEnv, withLambdaContext } from '../aws/env.ts';
-import { withContext } from '../cli/context.ts';
-import { dateOption } from '../cli/command.ts';
+import { withContext } from './context.ts';
+import { dateOption } from './command.ts';
 import { isScorecardError, UsageError } from '../errors.ts';
 import { consoleLog } from '../log.ts';
-import { publishVersion } from './publish.ts';
+import { publishVersion } from '../publish/publish.ts';
 
 /**
- * `tsx functions/publish/build-site.ts --as-of D [--config FILE]`: the site
+ * `tsx functions/cli/build-site.ts --as-of D [--config FILE]`: the site
  * build as a plain node script, for CodeBuild (configured by the stacks'
  * environment, see functions/aws/env.ts) and for a laptop (configured by
  * scorecard.config.json, like `scorecard publish`).
@@ -17,10 +17,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({ args: argv, options: { 'as-of': { type: 'string' }, config: { type: 'string' } }, strict: true }));
   } catch (error) {
-    throw new UsageError((error as Error).message, 'usage: tsx functions/publish/build-site.ts --as-of YYYY-MM-DD [--config FILE]');
+    throw new UsageError((error as Error).message, 'usage: tsx functions/cli/build-site.ts --as-of YYYY-MM-DD [--config FILE]');
   }
   const asOf = dateOption(values['as-of'], 'as-of');
-  if (!asOf) throw new UsageError('--as-of is required', 'e.g. tsx functions/publish/build-site.ts --as-of 2026-11-26');
+  if (!asOf) throw new UsageError('--as-of is required', 'e.g. tsx functions/cli/build-site.ts --as-of 2026-11-26');
   const log = consoleLog('publish');
   const { pages } = hasAwsEnv()
     ? await withLambdaContext(log, (ctx) => publishVersion(ctx, asOf))
