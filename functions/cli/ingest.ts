@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { checkDropId } from '../ingest/drop-id.ts';
 import { ingestDrop, landDrop } from '../ingest/ingest.ts';
-import { allLoaded } from '../ingest/report.ts';
+import { allLoaded } from '../lake/ingest-report.ts';
 import { formatReportTable } from '../ingest/report-table.ts';
 import { todayUtc, type Command } from './command.ts';
 import { withContext } from './context.ts';

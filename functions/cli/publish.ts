@@ -1,5 +1,5 @@
 import { publishVersion } from '../publish/publish.ts';
-import { absoluteUrl } from '../publish/routes.ts';
+import { absoluteUrl } from '../report/routes.ts';
 import { dateOption, todayUtc, type Command } from './command.ts';
 import { withContext } from './context.ts';
 

@@ -6,7 +6,7 @@ import { getJson } from '../store/store.ts';
 import { checkDropId } from './drop-id.ts';
 import { IngestError } from './errors.ts';
 import { ingestDrop } from './ingest.ts';
-import { reportKey, type IngestReport } from './report.ts';
+import { reportKey, type IngestReport } from '../lake/ingest-report.ts';
 
 const logger = new Logger({ serviceName: 'scorecard-ingest' });
 

@@ -13,12 +13,12 @@ import type { MappingContext } from './formats/csv-mapping.ts';
 import { readOwnerDirectory } from './owner-directory.ts';
 import { canonicalLayout, copyToParquet, type SinkLayout } from './parquet.ts';
 import { QuarantineFile } from './quarantine.ts';
-import { dropReport, quarantineKey, reportKey, type FileReport, type IngestReport } from './report.ts';
+import { dropReport, quarantineKey, reportKey, type FileReport, type IngestReport } from '../lake/ingest-report.ts';
 import { RowSink } from './row-sink.ts';
 import { TABLES, tableByName } from '../lake/raw-tables.ts';
 import { readXapiDocument, readXapiLines } from './xapi-file.ts';
 
-export type { IngestReport } from './report.ts';
+export type { IngestReport } from '../lake/ingest-report.ts';
 export { landDrop } from './land.ts';
 
 /** The landed file as a local path: in place on a folder store, else downloaded to scratch. */

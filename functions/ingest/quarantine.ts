@@ -1,5 +1,5 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { SAMPLE_COUNT, type QuarantineRecord } from './report.ts';
+import { SAMPLE_COUNT, type QuarantineRecord } from '../lake/ingest-report.ts';
 
 /** A quarantined record's text is kept up to this many characters. */
 const MAX_TEXT = 1 << 20;

@@ -1,4 +1,4 @@
-import type { IngestReport } from './report.ts';
+import type { IngestReport } from '../lake/ingest-report.ts';
 
 /** How many quarantined rows the table lists per file; the rest are in the quarantine file. */
 const SHOWN_PER_FILE = 5;

@@ -1,10 +1,10 @@
 import type { Locale } from '../config.ts';
-import { absoluteUrl } from '../publish/routes.ts';
-import { formatter, type Formatter } from '../publish/format.ts';
-import { messagesFor as siteMessagesFor } from '../publish/i18n/messages.ts';
+import { absoluteUrl } from '../report/routes.ts';
+import { formatter, type Formatter } from '../report/format.ts';
+import { messagesFor as siteMessagesFor } from '../report/i18n/messages.ts';
 import { escapeHtml } from '../html.ts';
 import { messagesFor, type Messages } from './i18n/messages.ts';
-import { kpiLabel } from '../publish/catalog.ts';
+import { kpiLabel } from '../report/catalog.ts';
 import type { Page, Recipient } from './recipients.ts';
 import type { Figure, PageSummary } from './summary.ts';
 

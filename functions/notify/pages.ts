@@ -1,4 +1,4 @@
-import { pageFile, versionPath } from '../publish/routes.ts';
+import { pageFile, versionPath } from '../report/routes.ts';
 import type { ObjectStore } from '../store/store.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { EmailConfig } from '../config.ts';
-import { aePath, orgPath, teamPath } from '../publish/routes.ts';
+import { aePath, orgPath, teamPath } from '../report/routes.ts';
 import type { Entity, Level } from './version-data.ts';
 
 /** A page of the version that an e-mail links to. */

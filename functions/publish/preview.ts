@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { isScorecardError } from '../errors.ts';
-import { SITE_PREFIX } from './routes.ts';
+import { SITE_PREFIX } from '../report/routes.ts';
 import { serveStatic } from './static-server.ts';
 
 /**

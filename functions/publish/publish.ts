@@ -8,8 +8,8 @@ import { putJson } from '../store/store.ts';
 import { buildAstroSite } from './astro-build.ts';
 import { readDataQuality } from './quality.ts';
 import { readVersionKpis } from './read-kpis.ts';
-import { SITE_PREFIX, sitePrefix, versionPath } from './routes.ts';
-import type { SiteData } from './site-data.ts';
+import { SITE_PREFIX, sitePrefix, versionPath } from '../report/routes.ts';
+import type { SiteData } from '../report/site-data.ts';
 import { updateSiteIndex } from './site-index.ts';
 import { pagesKey, readPublishedVersions, writePublishedVersions } from './site-versions.ts';
 

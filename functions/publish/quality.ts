@@ -1,7 +1,7 @@
-import type { FileReport, IngestReport, QuarantineRecord } from '../ingest/report.ts';
+import type { FileReport, IngestReport, QuarantineRecord } from '../lake/ingest-report.ts';
 import type { ObjectStore } from '../store/store.ts';
 import { getText } from '../store/store.ts';
-import type { DataQuality, DropQuality, FileQuality } from './site-data.ts';
+import type { DataQuality, DropQuality, FileQuality } from '../report/site-data.ts';
 
 export const INGEST_REPORTS_PREFIX = 'reports/ingest/';
 

@@ -5,7 +5,7 @@ import { entityKey } from '../lake/entity.ts';
 import { openKpiTables } from '../lake/kpi-reader.ts';
 import { kpiPartition } from '../lake/output-tables.ts';
 import { PublishError } from './errors.ts';
-import type { BreakdownRow, Entity, KpiSeries, Level, Period, PeriodType, SiteData } from './site-data.ts';
+import type { BreakdownRow, Entity, KpiSeries, Level, Period, PeriodType, SiteData } from '../report/site-data.ts';
 
 /** The KPI tables of one version, shaped for the pages. */
 export type VersionKpis = Pick<SiteData, 'months' | 'quarters' | 'entities' | 'values' | 'breakdowns'>;

@@ -3,9 +3,9 @@ import { escapeHtml } from '../html.ts';
 import { putMany } from '../store/put-many.ts';
 import type { ObjectStore } from '../store/store.ts';
 import { FONT_STACK } from './fonts.ts';
-import { formatter } from './format.ts';
-import { messagesFor, type Messages } from './i18n/messages.ts';
-import { latestPagePath, navPath, pageFile, SITE_PREFIX, versionPath, versionsPath, type Direction } from './routes.ts';
+import { formatter } from '../report/format.ts';
+import { messagesFor, type Messages } from '../report/i18n/messages.ts';
+import { latestPagePath, navPath, pageFile, SITE_PREFIX, versionPath, versionsPath, type Direction } from '../report/routes.ts';
 import { neighbours, readPages, type PublishedVersion } from './site-versions.ts';
 
 const HTML = 'text/html; charset=utf-8';

@@ -1,6 +1,6 @@
 import type { ObjectStore } from '../store/store.ts';
 import { getJson, putJson } from '../store/store.ts';
-import { SITE_PREFIX, versionPath, versionsPath } from './routes.ts';
+import { SITE_PREFIX, versionPath, versionsPath } from '../report/routes.ts';
 
 /** One published version, as the versions page lists it. */
 export interface PublishedVersion {

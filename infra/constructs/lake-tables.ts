@@ -64,7 +64,7 @@ const KPI_DESCRIPTIONS: Record<OutputTable, string> = {
 /**
  * Every table analysts query in Athena: the KPI output tables partitioned by
  * `as_of` (columns as functions/compute/tables.ts writes them), and each canonical table's typed drops (`raw_<table>`) partitioned
- * by `drop`, with the columns of functions/ingest/schema.ts plus the two
+ * by `drop`, with the columns of functions/lake/raw-tables.ts plus the two
  * columns ingest adds.
  *
  * @example

@@ -1,7 +1,7 @@
 // The build's data file comes from the virtual module that publish's Vite plugin provides (functions/publish/astro-build.ts).
 import dataFile from 'virtual:scorecard/data-file';
-import { readSiteData } from '../../../functions/publish/site-data.ts';
-import { SiteView } from '../../../functions/publish/view.ts';
+import { readSiteData } from '../../../functions/report/site-data.ts';
+import { SiteView } from '../../../functions/report/view.ts';
 
 let view: SiteView | undefined;
 

@@ -9,7 +9,7 @@ import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
 import { quoteIdentifier, quoteLiteral } from '../../../functions/engine/engine.ts';
 import { knownFile } from '../../../functions/ingest/formats/registry.ts';
 import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
-import type { QuarantineRecord } from '../../../functions/ingest/report.ts';
+import type { QuarantineRecord } from '../../../functions/lake/ingest-report.ts';
 import { tableByName } from '../../../functions/lake/raw-tables.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';

@@ -6,7 +6,7 @@ import { AWS_ENV } from '../../../functions/aws/env.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import { openLake } from '../../../functions/lake/open.ts';
 import { handleIngestEvent } from '../../../functions/ingest/handler.ts';
-import type { IngestReport } from '../../../functions/ingest/report.ts';
+import type { IngestReport } from '../../../functions/lake/ingest-report.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { S3Store } from '../../../functions/store/s3.ts';
 import { getJson } from '../../../functions/store/store.ts';

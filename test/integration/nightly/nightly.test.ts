@@ -8,7 +8,7 @@ import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { runNightly, type NightlyResult } from '../../../functions/nightly.ts';
-import { aePath, orgPath, pageFile, teamPath } from '../../../functions/publish/routes.ts';
+import { aePath, orgPath, pageFile, teamPath } from '../../../functions/report/routes.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
 
 const AS_OF = '2026-11-26';

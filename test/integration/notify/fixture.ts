@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
 import { quoteLiteral } from '../../../functions/engine/engine.ts';
-import { aePath, orgPath, pageFile, teamPath } from '../../../functions/publish/routes.ts';
+import { aePath, orgPath, pageFile, teamPath } from '../../../functions/report/routes.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
 
 /*

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { AWS_ENV } from '../../../functions/aws/env.ts';
 import { handler } from '../../../functions/notify/handler.ts';
 import { readSendLog } from '../../../functions/notify/send-log.ts';
-import { teamPath } from '../../../functions/publish/routes.ts';
+import { teamPath } from '../../../functions/report/routes.ts';
 import { S3Store } from '../../../functions/store/s3.ts';
 import { startLocalS3, type LocalS3 } from '../../helpers/s3rver.ts';
 import { AS_OF, makeFixture, publishedPaths, publishPages } from './fixture.ts';

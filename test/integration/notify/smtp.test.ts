@@ -9,7 +9,7 @@ import { memoryLog } from '../../../functions/log.ts';
 import { MissingPagesError, SendFailedError } from '../../../functions/notify/errors.ts';
 import { notifyVersion } from '../../../functions/notify/notify.ts';
 import { readSendLog } from '../../../functions/notify/send-log.ts';
-import { aePath, orgPath, teamPath } from '../../../functions/publish/routes.ts';
+import { aePath, orgPath, teamPath } from '../../../functions/report/routes.ts';
 import { AS_OF, goldenQuarterValue, makeFixture, publishedPaths, publishPages, type Change, type Fixture } from './fixture.ts';
 import { startSmtp, type TestSmtp } from './smtp-server.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropReport, allLoaded, type FileReport } from '../../../functions/ingest/report.ts';
+import { dropReport, allLoaded, type FileReport } from '../../../functions/lake/ingest-report.ts';
 import { formatReportTable } from '../../../functions/ingest/report-table.ts';
 
 const file = (over: Partial<FileReport>): FileReport => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../config.ts';
-import type { FileStatus } from '../ingest/report.ts';
+import type { FileStatus } from '../lake/ingest-report.ts';
 import type { Level } from '../lake/entity.ts';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KPIS as COMPUTED } from '../../../functions/compute/kpis.ts';
-import { FAMILIES, isKnownKpi, kpiDefinition, kpiLabel, KPIS } from '../../../functions/publish/catalog.ts';
+import { FAMILIES, isKnownKpi, kpiDefinition, kpiLabel, KPIS } from '../../../functions/report/catalog.ts';
 import { GOLDEN } from '../../fixtures/site/golden-lake.ts';
 
 describe('KPI catalog', () => {

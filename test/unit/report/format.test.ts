@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeTone, formatter } from '../../../functions/publish/format.ts';
-import { messagesFor } from '../../../functions/publish/i18n/messages.ts';
+import { changeTone, formatter } from '../../../functions/report/format.ts';
+import { messagesFor } from '../../../functions/report/i18n/messages.ts';
 
 const en = formatter(messagesFor('en'), 'USD');
 const th = formatter(messagesFor('th'), 'THB');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../functions/html.ts';
-import { changeHtml, numberHtml, sparklineHtml } from '../../../functions/publish/markup.ts';
-import { SiteView } from '../../../functions/publish/view.ts';
+import { changeHtml, numberHtml, sparklineHtml } from '../../../functions/report/markup.ts';
+import { SiteView } from '../../../functions/report/view.ts';
 import { smallSiteData } from '../../fixtures/site/site-data.ts';
 
 const view = new SiteView(smallSiteData({ values: {} }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SiteView } from '../../../functions/publish/view.ts';
+import { SiteView } from '../../../functions/report/view.ts';
 import { series, smallSiteData } from '../../fixtures/site/site-data.ts';
 
 function view(values = {}, overrides = {}) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byAttainment, changesSinceLastReport, needsHelp } from '../../../functions/publish/insights.ts';
-import { SiteView } from '../../../functions/publish/view.ts';
+import { byAttainment, changesSinceLastReport, needsHelp } from '../../../functions/report/insights.ts';
+import { SiteView } from '../../../functions/report/view.ts';
 import { series, smallSiteData } from '../../fixtures/site/site-data.ts';
 
 // 62 % of the quarter has passed on 2026-11-26: behind pace is below 49.6 % of quota

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../../functions/publish/chart-svg.ts';
-import { pageCharts } from '../../../functions/publish/charts.ts';
-import { orderStages, pipelineStageChart } from '../../../functions/publish/pipeline-stage-chart.ts';
-import type { BreakdownRow, SiteData } from '../../../functions/publish/site-data.ts';
-import { SiteView } from '../../../functions/publish/view.ts';
+import { pageCharts } from '../../../functions/report/charts.ts';
+import { orderStages, pipelineStageChart } from '../../../functions/report/pipeline-stage-chart.ts';
+import type { BreakdownRow, SiteData } from '../../../functions/report/site-data.ts';
+import { SiteView } from '../../../functions/report/view.ts';
 import { series, smallSiteData } from '../../fixtures/site/site-data.ts';
 
 const Q = ['2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01'] as const;

@@ -155,7 +155,7 @@ export interface Messages {
     ingestedAt: string;
     file: string;
     status: string;
-    statuses: Record<import('../../ingest/report.ts').FileStatus, string>;
+    statuses: Record<import('../../lake/ingest-report.ts').FileStatus, string>;
     read: string;
     loaded: string;
     quarantined: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestPagePath, navPath, pageInVersion, sitePrefix, teamPath } from '../../../functions/publish/routes.ts';
+import { latestPagePath, navPath, pageInVersion, sitePrefix, teamPath } from '../../../functions/report/routes.ts';
 
 describe('routes', () => {
   it('finds a page inside its version, the same in every version', () => {
