@@ -77,16 +77,19 @@ latest_scores AS (
   JOIN periods p ON s.on_date <= p.period_end
   WHERE s.score IS NOT NULL
 ),
+-- scores are summed as whole billionths of a point: a sum of doubles depends on
+-- the order the engine's threads add them in, a sum of integers does not, so
+-- two runs write the same bytes (a billionth of a point is far below what is shown)
 skill_scores AS (
   SELECT m.level, m.entity_id, s.period_type, s.period_start, s.skill,
-    SUM(s.score) AS score_sum, CAST(COUNT(*) AS DOUBLE) AS scores
+    SUM(CAST(round(s.score * 1000000000) AS BIGINT)) AS score_units, CAST(COUNT(*) AS DOUBLE) AS scores
   FROM latest_scores s
   JOIN members m ON m.ae_id = s.user_id
   WHERE s.recency = 1
   GROUP BY m.level, m.entity_id, s.period_type, s.period_start, s.skill
 ),
 skill_totals AS (
-  SELECT level, entity_id, period_type, period_start, SUM(score_sum) AS score_sum, SUM(scores) AS scores
+  SELECT level, entity_id, period_type, period_start, SUM(score_units) AS score_units, SUM(scores) AS scores
   FROM skill_scores
   GROUP BY level, entity_id, period_type, period_start
 ),
@@ -94,7 +97,7 @@ stats AS (
   SELECT g.level, g.entity_id, g.period_type, g.period_start,
     COALESCE(d.training_due, 0) AS training_due, COALESCE(d.completed_in_time, 0) AS completed_in_time,
     COALESCE(c.trainings_completed, 0) AS trainings_completed,
-    COALESCE(s.score_sum, 0) AS score_sum, COALESCE(s.scores, 0) AS scores
+    COALESCE(CAST(s.score_units AS DOUBLE) / 1000000000, 0) AS score_sum, COALESCE(s.scores, 0) AS scores
   FROM grid g
   LEFT JOIN due d
     ON d.level = g.level AND d.entity_id = g.entity_id AND d.period_type = g.period_type AND d.period_start = g.period_start
@@ -120,5 +123,5 @@ SELECT 'skill_score_avg', level, entity_id, period_type, period_start,
 FROM stats
 UNION ALL
 SELECT 'skill_score_avg', level, entity_id, period_type, period_start,
-  score_sum / scores, score_sum, scores, 'skill', skill
+  CAST(score_units AS DOUBLE) / 1000000000 / scores, CAST(score_units AS DOUBLE) / 1000000000, scores, 'skill', skill
 FROM skill_scores
