@@ -3,7 +3,7 @@ import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
 import type { SqlFile } from '../engine/sql-files.ts';
 import { KpiQueryError } from './errors.ts';
 import { readKpiSql, type KpiSql } from './kpi-sql.ts';
-import { KPIS } from './kpis.ts';
+import { KPIS } from '../report/catalog.ts';
 import { withParams, type RunParams } from './params.ts';
 import { OUTPUT_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../lake/output-tables.ts';
 

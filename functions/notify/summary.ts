@@ -1,9 +1,10 @@
+import type { KpiId } from '../report/catalog.ts';
 import { entityKey } from '../lake/entity.ts';
 import type { Page } from './recipients.ts';
 import type { KpiReading } from './version-data.ts';
 
 /** What every e-mail leads with, in this order. */
-export const HEADLINE_KPIS = ['quota_attainment_pct', 'bookings', 'forecast'] as const;
+export const HEADLINE_KPIS = ['quota_attainment_pct', 'bookings', 'forecast'] as const satisfies readonly KpiId[];
 
 /** One KPI's value now and in the previous version. */
 export interface Figure {

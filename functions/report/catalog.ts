@@ -21,9 +21,9 @@ export type FamilyId =
 
 type Text = Record<Locale, string>;
 
-export interface KpiDefinition {
+export interface KpiDefinition<I extends string = string> {
   /** the id used in `kpi_values.kpi` */
-  id: string;
+  id: I;
   /** the family that defines it (the KPI catalog); it may be shown in others too */
   family: FamilyId;
   unit: Unit;
@@ -44,11 +44,11 @@ export interface Family {
   id: FamilyId;
   name: Text;
   /** the KPIs shown in this family's section, in order (some appear in two families) */
-  kpis: string[];
+  kpis: KpiId[];
 }
 
-const kpi = (
-  id: string,
+const kpi = <I extends string>(
+  id: I,
   family: FamilyId,
   unit: Unit,
   better: KpiDefinition['better'],
@@ -56,13 +56,14 @@ const kpi = (
   name: Text,
   definition: Text,
   scoreMax?: 5 | 100,
-): KpiDefinition => ({ id, family, unit, better, additive, name, definition, ...(scoreMax ? { scoreMax } : {}) });
+): KpiDefinition<I> => ({ id, family, unit, better, additive, name, definition, ...(scoreMax ? { scoreMax } : {}) });
 
 /**
  * Every KPI of the KPI catalog with its name, unit and definition in every locale:
- * the one place the site and the e-mails take KPI names and units from.
+ * the one place the site, the e-mails and compute take KPI ids, names and
+ * units from. Its order is the order of the KPI tables' rows.
  */
-export const KPIS: readonly KpiDefinition[] = [
+export const KPIS = [
   // 1. Revenue growth
   kpi('bookings', 'revenue', 'currency', 'up', true,
     { en: 'Bookings', th: 'ยอดขายที่ปิดได้' },
@@ -331,6 +332,9 @@ export const KPIS: readonly KpiDefinition[] = [
     }),
 ];
 
+/** A KPI of the catalog: a misspelt id does not compile. */
+export type KpiId = (typeof KPIS)[number]['id'];
+
 /** The ten families of the KPI sheet plus forecasting, in the order the pages show them. */
 export const FAMILIES: readonly Family[] = [
   { id: 'revenue', name: { en: 'Revenue growth', th: 'การเติบโตของรายได้' }, kpis: ['bookings', 'bookings_growth_pct'] },
@@ -389,7 +393,7 @@ export const FAMILIES: readonly Family[] = [
   },
 ];
 
-const BY_ID = new Map(KPIS.map((k) => [k.id, k]));
+const BY_ID = new Map<string, KpiDefinition>(KPIS.map((k) => [k.id, k]));
 
 /**
  * A KPI's catalog entry. An id the catalog does not know (a KPI added to

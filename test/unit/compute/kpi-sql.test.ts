@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
-import { KPIS } from '../../../functions/compute/kpis.ts';
+import { FAMILIES, KPIS } from '../../../functions/report/catalog.ts';
 
 const { blocks, families } = await readKpiSql();
 
@@ -37,7 +37,8 @@ describe('sql/kpis', () => {
     expect(new Set(KPIS.map((k) => k.id)).size).toBe(49);
     for (const { id, family } of KPIS) {
       const homes = families.filter((f) => f.text.includes(`'${id}'`)).map((f) => f.name);
-      expect(homes, id).toEqual([families[family - 1]?.name]);
+      // FAMILIES lists the families in the order of their files, 01 to 11
+      expect(homes, id).toEqual([families[FAMILIES.findIndex((f) => f.id === family)]?.name]);
     }
   });
 });
