@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeVersion } from '../../../functions/compute/compute.ts';
-import { ComputeError, KpiQueryError } from '../../../functions/compute/errors.ts';
+import { AsOfError } from '../../../functions/as-of.ts';
+import { KpiQueryError } from '../../../functions/compute/errors.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { runParams } from '../../../functions/compute/params.ts';
 import { familyQuery } from '../../../functions/compute/single-query.ts';
@@ -89,7 +90,7 @@ describe('computeVersion', () => {
   });
 
   it('refuses an as-of date that is not a real day, before touching the lake', async () => {
-    await expect(computeVersion(ctx, '2024-02-30')).rejects.toThrow(ComputeError);
+    await expect(computeVersion(ctx, '2024-02-30')).rejects.toThrow(AsOfError);
     expect(await ctx.store.list(`kpi/kpi_values/as_of=2024-02-30/`)).toEqual([]);
   });
 });

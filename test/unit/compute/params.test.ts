@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ComputeError } from '../../../functions/compute/errors.ts';
+import { AsOfError } from '../../../functions/as-of.ts';
 import { PARAMS_PLACEHOLDER, paramsCte, runParams, withParams } from '../../../functions/compute/params.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 
@@ -19,7 +19,7 @@ describe('runParams', () => {
   });
 
   it.each(['2024-02-30', 'today', "2024-01-01' OR '1"])('rejects the as-of date %j', (asOf) => {
-    expect(() => runParams(config, asOf)).toThrow(ComputeError);
+    expect(() => runParams(config, asOf)).toThrow(AsOfError);
   });
 
   it('rejects a list that is not strings', () => {
