@@ -16,6 +16,7 @@ describe('sql/kpis', () => {
       'open_states',
       'deal_stats',
       'lead_stats',
+      'contract_spans',
     ]);
   });
 
