@@ -58,6 +58,8 @@ describe('the dialect check itself', () => {
     ['SELECT a, count(*) FROM t GROUP BY ALL', ['GROUP BY ALL / ORDER BY ALL']],
     ['SELECT * EXCLUDE (a) FROM t', ['SELECT * EXCLUDE / REPLACE / RENAME, COLUMNS(...)']],
     ['SELECT list_value(1, 2)', ['list or struct functions']],
+    ["SELECT array_join(array_agg(x ORDER BY x), ',') FROM t", []],
+    ['SELECT array_agg(x) FROM t', ['list or struct functions']],
     ['SELECT [1, 2][1]', ['list or struct literals and indexing']],
     ['SELECT median(a) FROM t', ['median / quantile / mode']],
     ["SELECT date_add(d, INTERVAL '1' DAY) FROM t", ['date_add and other DuckDB date functions']],
