@@ -17,6 +17,7 @@ describe('sql/kpis', () => {
       'deal_stats',
       'lead_stats',
       'contract_spans',
+      'course_assignments',
     ]);
   });
 
