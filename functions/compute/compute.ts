@@ -6,13 +6,15 @@ import { quoteLiteral } from '../engine/engine.ts';
 import { openLake } from '../engine/lake.ts';
 import { athenaEngineFor } from './athena/athena-config.ts';
 import { computeOnAthena } from './athena/compute-on-athena.ts';
+import { computeInsightTables, type InsightSql } from './insights.ts';
 import type { KpiSql } from './kpi-sql.ts';
 import { runParams, type RunParams } from './params.ts';
 import { computeKpiTables, kpiPartition, OUTPUT_TABLES, type OutputTable } from './tables.ts';
 
 /**
  * Computes every KPI for as_of D from the lake's current state and replaces
- * kpi/<table>/as_of=D/ (kpi_values, kpi_breakdowns, entities). The result
+ * kpi/<table>/as_of=D/ (kpi_values, kpi_breakdowns, entities, and the
+ * insight tables of sql/insights/). The result
  * depends only on the ingested drops, the config and D (never on the clock),
  * so a re-run gives the same tables and a past D recomputes that version;
  * other as_of partitions are never touched. With `engine: "athena"` the KPI
@@ -28,8 +30,8 @@ export async function computeVersion(ctx: StageContext, asOf: string): Promise<{
   if (ctx.config.engine === 'athena') {
     const athena = athenaEngineFor(ctx.config);
     try {
-      return await computeOnAthena(ctx, params, athena, async (staged) =>
-        writeVersion(ctx, params, await DuckDbEngine.open(), staged),
+      return await computeOnAthena(ctx, params, athena, async (staged, stagedInsights) =>
+        writeVersion(ctx, params, await DuckDbEngine.open(), staged, stagedInsights),
       );
     } finally {
       await athena.close();
@@ -38,19 +40,21 @@ export async function computeVersion(ctx: StageContext, asOf: string): Promise<{
   return writeVersion(ctx, params, await openLake(ctx));
 }
 
-/** Runs the KPI SQL (the files of sql/kpis/, or `sql`) on `engine`, closes it, and replaces the version's partitions. */
+/** Runs the KPI and insight SQL (the files of sql/, or the staged `sql` and `insights`) on `engine`, closes it, and replaces the version's partitions. */
 async function writeVersion(
   ctx: StageContext,
   params: RunParams,
   engine: DuckDbEngine,
   sql?: KpiSql,
+  insights?: InsightSql,
 ): Promise<{ rows: Record<string, number> }> {
   const { asOf } = params;
   const dir = join(ctx.scratch, 'kpi', asOf);
   await mkdir(dir, { recursive: true });
   let rows: Record<OutputTable, number>;
   try {
-    rows = await computeKpiTables(engine, params, sql);
+    // the insight SQL reads the KPI run's blocks and tables, in the same session
+    rows = { ...(await computeKpiTables(engine, params, sql)), ...(await computeInsightTables(engine, params, insights)) };
     for (const table of OUTPUT_TABLES) {
       await engine.exec(`COPY ${table} TO ${quoteLiteral(join(dir, `${table}.parquet`))} (FORMAT parquet)`);
     }

@@ -2,12 +2,17 @@ import type { Engine } from '../engine/engine.ts';
 import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
 import type { SqlFile } from '../engine/sql-files.ts';
 import { KpiQueryError } from './errors.ts';
+import { INSIGHT_COLUMNS, INSIGHT_TABLES } from './insight-tables.ts';
 import { readKpiSql, type KpiSql } from './kpi-sql.ts';
 import { KPIS } from './kpis.ts';
 import { withParams, type RunParams } from './params.ts';
 
-/** The tables one compute run writes, as the output tables of the KPI catalog defines them. */
-export const OUTPUT_TABLES = ['kpi_values', 'kpi_breakdowns', 'entities'] as const;
+/** The output tables of the KPI catalog. */
+export const KPI_TABLES = ['kpi_values', 'kpi_breakdowns', 'entities'] as const;
+export type KpiTable = (typeof KPI_TABLES)[number];
+
+/** The tables one compute run writes: the KPI tables, then the insight tables (functions/compute/insight-tables.ts). */
+export const OUTPUT_TABLES = [...KPI_TABLES, ...INSIGHT_TABLES] as const;
 export type OutputTable = (typeof OUTPUT_TABLES)[number];
 
 const VALUE_COLUMNS = `as_of DATE, kpi VARCHAR, level VARCHAR, entity_id VARCHAR, period_type VARCHAR,
@@ -19,6 +24,7 @@ export const OUTPUT_COLUMNS: Record<OutputTable, string> = {
   kpi_breakdowns: `${VALUE_COLUMNS}, dimension VARCHAR, dimension_value VARCHAR`,
   entities: `as_of DATE, level VARCHAR, entity_id VARCHAR, name VARCHAR, email VARCHAR, manager_id VARCHAR,
     is_active BOOLEAN, team_id VARCHAR`,
+  ...INSIGHT_COLUMNS,
 };
 
 /** The lake folder of one output table, all versions: `kpi/<table>/`. */
@@ -66,7 +72,7 @@ export async function computeKpiTables(
   engine: Engine,
   params: RunParams,
   sql?: KpiSql,
-): Promise<Record<OutputTable, number>> {
+): Promise<Record<KpiTable, number>> {
   const { blocks, families } = sql ?? (await readKpiSql());
   for (const block of blocks) {
     await execFile(engine, `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(block.relation)} AS`, block, params);
@@ -109,8 +115,8 @@ export async function computeKpiTables(
      WHERE r.kpi IS NULL`,
   );
   await writeOutputTables(engine, params.asOf);
-  const counts = {} as Record<OutputTable, number>;
-  for (const table of OUTPUT_TABLES) {
+  const counts = {} as Record<KpiTable, number>;
+  for (const table of KPI_TABLES) {
     const [row] = await engine.query<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${table}`);
     counts[table] = row?.n ?? 0;
   }
@@ -156,14 +162,14 @@ async function writeOutputTables(engine: Engine, asOf: string): Promise<void> {
     JOIN kpi_catalog c ON c.kpi = r.kpi`;
   const levelOrder = (column: string) => `CASE ${column} WHEN 'ae' THEN 1 WHEN 'team' THEN 2 ELSE 3 END`;
   const order = `${levelOrder('r.level')}, r.entity_id, r.period_type, r.period_start, c.ordinal`;
-  const select: Record<OutputTable, string> = {
+  const select: Record<KpiTable, string> = {
     kpi_values: `SELECT ${columns} ${from} WHERE r.dimension IS NULL ORDER BY ${order}`,
     kpi_breakdowns: `SELECT ${columns}, r.dimension, r.dimension_value ${from} WHERE r.dimension IS NOT NULL
       ORDER BY ${order}, r.dimension, r.dimension_value`,
     entities: `SELECT ${asOfDate}, level, entity_id, name, email, manager_id, is_active, team_id FROM entity_info
       ORDER BY ${levelOrder('level')}, entity_id`,
   };
-  for (const table of OUTPUT_TABLES) {
+  for (const table of KPI_TABLES) {
     await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} (${OUTPUT_COLUMNS[table]})`);
     await engine.exec(`INSERT INTO ${table} ${select[table]}`);
   }

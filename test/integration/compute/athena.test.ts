@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { athenaAdapter } from '../../../functions/compute/athena/adapter.ts';
+import { insightSteps } from '../../../functions/compute/athena/insight-steps.ts';
 import { stagingPrefix } from '../../../functions/compute/athena/steps.ts';
+import { readInsightSql } from '../../../functions/compute/insights.ts';
 import { computeVersion } from '../../../functions/compute/compute.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { runParams } from '../../../functions/compute/params.ts';
@@ -198,11 +200,14 @@ describe.each(GOLDEN_CASES)('golden case %s computed on Athena (played by DuckDB
     const sql = await readKpiSql();
     const params = runParams(withEngine('athena').config, asOf);
     const unloaded = server.unloads();
-    expect(unloaded).toHaveLength(sql.families.length + 2);
+    const insights = insightSteps(sql, await readInsightSql(), params, BUCKET);
+    expect(insights.length).toBeGreaterThan(0);
+    expect(unloaded).toHaveLength(sql.families.length + 2 + insights.length);
     for (const family of sql.families) {
       // the parity: the text Athena received is the text DuckDB ran here, and familyQuery's
       expect(unloaded.map((u) => u.query)).toContain(familyQuery(sql, family, params));
     }
+    for (const step of insights) expect(unloaded.map((u) => u.query)).toContain(step.query);
     expect(unloaded.every((u) => u.location.startsWith(`s3://${BUCKET}/${stagingPrefix(asOf)}`))).toBe(true);
   });
 
@@ -298,7 +303,8 @@ describe('a compute run on Athena that fails or is re-run', () => {
     await computeVersion(ctx, asOf);
 
     const second = server.unloads().slice(sent);
-    expect(second).toHaveLength(13 + 1);
+    const insights = insightSteps(await readKpiSql(), await readInsightSql(), runParams(ctx.config, asOf), BUCKET);
+    expect(second).toHaveLength(13 + insights.length + 1);
     expect(second.filter((u) => u.location.endsWith('/02_performance/'))).toHaveLength(2);
     await expectSameVersion(await objects(store, 'kpi/'), before, asOf, workspace);
     expect(await store.list('staging/')).toEqual([]);
