@@ -5,7 +5,15 @@
  * DuckDB column list: the compute write, the analyst views and the Glue
  * tables all follow this one list (through `OUTPUT_TABLES` of tables.ts).
  */
-export const INSIGHT_TABLES = ['deals', 'pipeline_movement', 'pipeline_movement_deals', 'forecast_calls'] as const;
+export const INSIGHT_TABLES = [
+  'deals',
+  'pipeline_movement',
+  'pipeline_movement_deals',
+  'forecast_calls',
+  'account_book',
+  // after deals and forecast_calls, which it reads
+  'coaching_signals',
+] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
 export const INSIGHT_COLUMNS: Record<InsightTable, string> = {
@@ -22,6 +30,12 @@ export const INSIGHT_COLUMNS: Record<InsightTable, string> = {
     bookings DOUBLE, commit DOUBLE, best_case DOUBLE, pipeline DOUBLE, omitted DOUBLE, commit_forecast DOUBLE,
     best_case_forecast DOUBLE, weighted_forecast DOUBLE, gap_to_quota DOUBLE, coverage DOUBLE,
     forecast_accuracy_pct DOUBLE, forecast_bias_pct DOUBLE`,
+  account_book: `as_of DATE, account_id VARCHAR, name VARCHAR, owner_id VARCHAR, team_id VARCHAR, country VARCHAR,
+    state VARCHAR, industry VARCHAR, arr DOUBLE, customer BOOLEAN, arr_qs DOUBLE, customer_qs BOOLEAN, arr_pqs DOUBLE,
+    customer_pqs BOOLEAN, customer_pqe BOOLEAN, renewal_date DATE, open_cases INTEGER, csat_avg_90d DOUBLE,
+    last_activity_date DATE, open_pipeline DOUBLE, families_owned VARCHAR, whitespace VARCHAR`,
+  coaching_signals: `as_of DATE, ae_id VARCHAR, team_id VARCHAR, signal VARCHAR, layer VARCHAR, value DOUBLE,
+    threshold DOUBLE, evidence VARCHAR`,
 };
 
 /** What each insight table holds, for the Glue catalog. */
@@ -30,6 +44,8 @@ export const INSIGHT_DESCRIPTIONS: Record<InsightTable, string> = {
   pipeline_movement: "Where this quarter's pipeline went, since the quarter began and over the last 7 days, by bucket.",
   pipeline_movement_deals: 'The deals in each bucket of pipeline_movement, with their amount at both ends.',
   forecast_calls: 'The quarter as a manager calls it (commit, best case, ...) and the forecast bias of the 3 quarters before.',
+  account_book: 'Every account an AE owns: ARR and customer status at as_of and at the quarter starts, renewal, cases, CSAT, whitespace.',
+  coaching_signals: 'Who to coach: one row per active AE and coaching signal that fires, with value, threshold and evidence ids.',
 };
 
 /**

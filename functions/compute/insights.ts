@@ -5,6 +5,7 @@ import { ComputeError, KpiQueryError } from './errors.ts';
 import { INSIGHT_COLUMNS, INSIGHT_TABLES, columnPairs, type InsightTable } from './insight-tables.ts';
 import type { BlockFile } from './kpi-sql.ts';
 import { withParams, type RunParams } from './params.ts';
+import { definePortableFunctions } from './portable-sql.ts';
 
 /** One output table's file, `insights/<table>.sql`. */
 export interface InsightTableFile extends SqlFile {
@@ -95,6 +96,8 @@ export async function computeInsightTables(
   sql?: InsightSql,
 ): Promise<Record<InsightTable, number>> {
   const { blocks, tables } = sql ?? (await readInsightSql());
+  // lists of text: Trino's array_join, as a DuckDB macro
+  await definePortableFunctions(engine);
   for (const block of blocks) {
     await run(engine, `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(block.relation)} AS`, block, params);
   }

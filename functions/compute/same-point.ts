@@ -5,10 +5,7 @@ import { periodCalendar } from './calendar.ts';
 import { ComputeError } from './errors.ts';
 import type { KpiSql } from './kpi-sql.ts';
 import type { RunParams } from './params.ts';
-import { computeKpiTables, OUTPUT_COLUMNS } from './tables.ts';
-
-/** The table of fair comparisons for running periods (INSIGHTS "kpi_same_point"); its columns are those of `kpi_values`. */
-export const SAME_POINT_TABLE = 'kpi_same_point';
+import { computeKpiTables, OUTPUT_COLUMNS, SAME_POINT_TABLE } from './tables.ts';
 
 /**
  * The runs behind `kpi_same_point`: for each period type whose current

@@ -11,8 +11,11 @@ import { withParams, type RunParams } from './params.ts';
 export const KPI_TABLES = ['kpi_values', 'kpi_breakdowns', 'entities'] as const;
 export type KpiTable = (typeof KPI_TABLES)[number];
 
-/** The tables one compute run writes: the KPI tables, then the insight tables (functions/compute/insight-tables.ts). */
-export const OUTPUT_TABLES = [...KPI_TABLES, ...INSIGHT_TABLES] as const;
+/** Fair comparisons for running periods (functions/compute/same-point.ts): the columns of kpi_values. */
+export const SAME_POINT_TABLE = 'kpi_same_point';
+
+/** The tables one compute run writes: the KPI tables, then the insight tables (functions/compute/insight-tables.ts), then kpi_same_point. */
+export const OUTPUT_TABLES = [...KPI_TABLES, ...INSIGHT_TABLES, SAME_POINT_TABLE] as const;
 export type OutputTable = (typeof OUTPUT_TABLES)[number];
 
 const VALUE_COLUMNS = `as_of DATE, kpi VARCHAR, level VARCHAR, entity_id VARCHAR, period_type VARCHAR,
@@ -25,6 +28,7 @@ export const OUTPUT_COLUMNS: Record<OutputTable, string> = {
   entities: `as_of DATE, level VARCHAR, entity_id VARCHAR, name VARCHAR, email VARCHAR, manager_id VARCHAR,
     is_active BOOLEAN, team_id VARCHAR`,
   ...INSIGHT_COLUMNS,
+  [SAME_POINT_TABLE]: VALUE_COLUMNS,
 };
 
 /** The lake folder of one output table, all versions: `kpi/<table>/`. */

@@ -63,6 +63,7 @@ const KPI_DESCRIPTIONS: Record<OutputTable, string> = {
   kpi_breakdowns: 'KPI values split by country, country / state or skill (the KPI catalog).',
   entities: 'Who each AE, team and the org is in a version, for joins with kpi_values.',
   ...INSIGHT_DESCRIPTIONS,
+  kpi_same_point: 'For each period still running, the previous period up to the same day, as a run on that day wrote it (columns of kpi_values).',
 };
 
 /**

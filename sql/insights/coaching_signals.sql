@@ -5,9 +5,12 @@
 -- The peer group of an AE is their current team, else the org: medians are
 -- over the group's active AEs (the AE included), the group's win rate is
 -- pooled over all the group's AEs as team KPIs pool. It reads the deal book
--- (`deals`: risk flags of open deals) and `forecast_calls` (coverage, bias),
--- and the KPI tables for attainment and skill scores, so that every measure
--- has the definition the report shows. Choices where the definition is
+-- (`deals`: risk flags of open deals), `forecast_calls` (coverage, bias),
+-- the KPI tables (attainment, skill scores) and coaching_facts (win rate
+-- counts, activities, overdue courses), so that every measure has the
+-- definition the report shows. As a table that reads the KPI tables it may
+-- read only those, entity_info, insight blocks and the insight tables before
+-- it (sql/insights/README.md). Choices where the definition is
 -- silent: deal_hygiene by share needs at least one flagged deal; a skill
 -- gap's value is the lowest latest score of the AE's skills below the
 -- threshold; a group whose median activity count is 0 flags nobody.
@@ -40,30 +43,29 @@ behind_pace AS (
     AND v.period_type = 'quarter' AND v.period_start = d.qs
   WHERE v.value < d.elapsed * 100 - t.behind_pace_points
 ),
--- results: win rate over pqs … D, as win_rate_pct counts (IsWon / IsClosed, by CloseDate)
-closed_since_pqs AS (
-  SELECT o.owner_id AS ae_id,
-    CAST(SUM(CASE WHEN o.is_won THEN 1 ELSE 0 END) AS DOUBLE) AS won,
-    CAST(SUM(CASE WHEN o.is_closed THEN 1 ELSE 0 END) AS DOUBLE) AS closed
-  FROM opp_facts o
-  CROSS JOIN dates d
-  WHERE (o.is_won OR o.is_closed)
-    AND o.close_date BETWEEN d.pqs AND d.d
-  GROUP BY o.owner_id
+-- results: win rate over pqs … D against the group's, pooled over all the group's AEs
+group_members AS (
+  SELECT 'team' AS level, team_id AS entity_id, entity_id AS ae_id
+  FROM entity_info
+  WHERE level = 'ae'
+    AND team_id IS NOT NULL
+  UNION ALL
+  SELECT 'org' AS level, 'org' AS entity_id, entity_id AS ae_id
+  FROM entity_info
+  WHERE level = 'ae'
 ),
 group_win_rates AS (
-  SELECT m.level, m.entity_id, 100 * SUM(c.won) / NULLIF(SUM(c.closed), 0) AS rate
-  FROM members m
-  JOIN closed_since_pqs c ON c.ae_id = m.ae_id
-  WHERE m.level IN ('team', 'org')
-  GROUP BY m.level, m.entity_id
+  SELECT g.level, g.entity_id, 100 * SUM(c.won) / NULLIF(SUM(c.closed), 0) AS rate
+  FROM group_members g
+  JOIN coaching_facts c ON c.ae_id = g.ae_id
+  GROUP BY g.level, g.entity_id
 ),
 low_win_rate AS (
   SELECT a.ae_id, 'low_win_rate' AS signal, 100 * c.won / c.closed AS value, g.rate - t.win_rate_points AS threshold,
     'win_rate_pct' AS evidence
   FROM aes a
   CROSS JOIN coaching_thresholds t
-  JOIN closed_since_pqs c ON c.ae_id = a.ae_id
+  JOIN coaching_facts c ON c.ae_id = a.ae_id
   JOIN group_win_rates g ON g.level = a.group_level AND g.entity_id = a.group_id
   WHERE c.closed >= t.win_rate_min_closed
     AND 100 * c.won / c.closed < g.rate - t.win_rate_points
@@ -123,28 +125,12 @@ forecast_bias AS (
   GROUP BY b.ae_id
   HAVING COUNT(*) >= MIN(t.bias_quarters)
 ),
--- effort: activities in the last activity_days days against the group's median
-activity AS (
-  SELECT owner_id, activity_date FROM tasks
-  UNION ALL
-  SELECT owner_id, activity_date FROM events
-),
-recent_activities AS (
-  SELECT a.ae_id, a.group_level, a.group_id,
-    CAST(COUNT(x.activity_date) AS DOUBLE) AS activities
-  FROM aes a
-  CROSS JOIN dates d
-  CROSS JOIN coaching_thresholds t
-  LEFT JOIN activity x ON x.owner_id = a.ae_id
-    AND date_diff('day', x.activity_date, d.d) BETWEEN 0 AND t.activity_days - 1
-  GROUP BY a.ae_id, a.group_level, a.group_id
-),
--- each group's active AEs: a team's, or all of the org's for an AE without a team
+-- effort: activities in the last activity_days days against the median of the group's active AEs
 group_activities AS (
-  SELECT m.level, m.entity_id, r.activities
-  FROM members m
-  JOIN recent_activities r ON r.ae_id = m.ae_id
-  WHERE m.level IN ('team', 'org')
+  SELECT g.level, g.entity_id, c.activities
+  FROM group_members g
+  JOIN aes a ON a.ae_id = g.ae_id
+  JOIN coaching_facts c ON c.ae_id = g.ae_id
 ),
 -- the median without median(): the middle value, or the mean of the two middle ones
 ranked_activities AS (
@@ -160,12 +146,13 @@ group_medians AS (
   GROUP BY level, entity_id
 ),
 low_activity AS (
-  SELECT r.ae_id, 'low_activity' AS signal, r.activities AS value, t.activity_share * g.median AS threshold,
+  SELECT a.ae_id, 'low_activity' AS signal, c.activities AS value, t.activity_share * g.median AS threshold,
     'activities' AS evidence
-  FROM recent_activities r
+  FROM aes a
   CROSS JOIN coaching_thresholds t
-  JOIN group_medians g ON g.level = r.group_level AND g.entity_id = r.group_id
-  WHERE r.activities < t.activity_share * g.median
+  JOIN coaching_facts c ON c.ae_id = a.ae_id
+  JOIN group_medians g ON g.level = a.group_level AND g.entity_id = a.group_id
+  WHERE c.activities < t.activity_share * g.median
 ),
 -- skills: the latest score of each skill at D (skill_score_avg by skill of the running quarter), else overdue training
 low_scores AS (
@@ -177,14 +164,6 @@ low_scores AS (
     AND b.period_type = 'quarter' AND b.period_start = d.qs AND b.dimension = 'skill'
   WHERE b.value < t.skill_score
 ),
-overdue AS (
-  SELECT a.ae_id, c.object_id
-  FROM aes a
-  CROSS JOIN dates d
-  JOIN course_assignments c ON c.user_id = a.ae_id
-  WHERE c.due_date < d.d
-    AND (c.completed_on IS NULL OR c.completed_on > d.d)
-),
 skill_gap AS (
   SELECT ae_id, 'skill_gap' AS signal, MIN(score) AS value, MIN(t.skill_score) AS threshold,
     array_join(array_agg(skill ORDER BY skill), ',') AS evidence
@@ -192,11 +171,10 @@ skill_gap AS (
   CROSS JOIN coaching_thresholds t
   GROUP BY ae_id
   UNION ALL
-  SELECT ae_id, 'skill_gap' AS signal, CAST(COUNT(*) AS DOUBLE) AS value, CAST(1 AS DOUBLE) AS threshold,
-    array_join(array_agg(object_id ORDER BY object_id), ',') AS evidence
-  FROM overdue
-  WHERE ae_id NOT IN (SELECT ae_id FROM low_scores)
-  GROUP BY ae_id
+  SELECT ae_id, 'skill_gap' AS signal, overdue AS value, CAST(1 AS DOUBLE) AS threshold, overdue_courses AS evidence
+  FROM coaching_facts
+  WHERE overdue >= 1
+    AND ae_id NOT IN (SELECT ae_id FROM low_scores)
 ),
 signals AS (
   SELECT ae_id, signal, 'results' AS layer, 1 AS layer_order, 1 AS signal_order, value, threshold, evidence FROM behind_pace

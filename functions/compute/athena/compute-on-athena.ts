@@ -13,6 +13,8 @@ import { registerCanonicalViews } from './views.ts';
 export interface AthenaComputeOptions extends RunStepsOptions {
   /** re-create the canonical views from sql/canonical/ first (default true) */
   registerViews?: boolean;
+  /** only the KPI families, no insight SQL (the kpi_same_point runs: functions/compute/same-point.ts) */
+  kpisOnly?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function computeOnAthena<T>(
   const log = ctx.log.child('athena');
   // every statement is built and checked against Athena's limits before the first one runs
   const kpiSql = await readKpiSql();
-  const insightSql = await readInsightSql();
+  const insightSql: InsightSql = options.kpisOnly ? { blocks: [], tables: [] } : await readInsightSql();
   const kpiSteps = athenaSteps(kpiSql, params, athenaLakeBucket(ctx.config));
   const insights = insightSteps(kpiSql, insightSql, params, athenaLakeBucket(ctx.config));
   if (options.registerViews ?? true) log.info(`${await registerCanonicalViews(athena)} canonical views registered`);

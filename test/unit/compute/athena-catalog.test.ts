@@ -77,7 +77,7 @@ describe('CREATE EXTERNAL TABLE for the lake tables (the definition the lake sta
 
   it('has one statement per KPI and insight table and per raw table', () => {
     expect(Object.keys(byName).sort()).toEqual(
-      ['kpi_values', 'kpi_breakdowns', 'entities', ...INSIGHT_TABLES, ...TABLES.map((t) => `raw_${t.name}`)].sort(),
+      ['kpi_values', 'kpi_breakdowns', 'entities', ...INSIGHT_TABLES, 'kpi_same_point', ...TABLES.map((t) => `raw_${t.name}`)].sort(),
     );
   });
 

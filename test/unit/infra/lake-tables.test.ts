@@ -10,7 +10,7 @@ import { glueColumnsOf, lakeTables } from '../../../infra/constructs/lake-tables
 describe('the lake tables analysts query', () => {
   it('covers the three KPI tables, the insight tables and every canonical table’s drops', () => {
     const names = lakeTables().map((t) => t.name);
-    const kpi = ['kpi_values', 'kpi_breakdowns', 'entities', ...INSIGHT_TABLES];
+    const kpi = ['kpi_values', 'kpi_breakdowns', 'entities', ...INSIGHT_TABLES, 'kpi_same_point'];
     expect(names.slice(0, kpi.length)).toEqual(kpi);
     expect(names.slice(kpi.length)).toEqual(TABLES.map((t) => `raw_${t.name}`));
   });
