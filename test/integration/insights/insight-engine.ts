@@ -10,18 +10,27 @@ import { SQL_DIR } from '../../../functions/engine/sql-files.ts';
 
 /**
  * A DuckDB session over the lake of `ctx` in which the KPI SQL has run for
- * `asOf` and then the insight SELECTs `tables` (sql/insights/<table>.sql),
- * each left as a temporary table of its name: the tables as a compute run
- * makes them, without writing a version.
+ * `asOf`, then `before` (e.g. tables loaded from expected CSVs), then the
+ * given files of sql/insights/ (`coaching_signals`, or a block such as
+ * `00_5_coaching_facts`), each left as a temporary table named after its
+ * table or relation: one table alone, as a compute run makes it, fed with
+ * known inputs.
  */
-export async function insightEngine(ctx: StageContext, asOf: string, tables: string[]): Promise<DuckDbEngine> {
+export async function insightEngine(
+  ctx: StageContext,
+  asOf: string,
+  files: string[],
+  before?: (engine: DuckDbEngine) => Promise<void>,
+): Promise<DuckDbEngine> {
   const engine = await openLake(ctx);
   const params = runParams(ctx.config, asOf);
   await computeKpiTables(engine, params);
   await definePortableFunctions(engine);
-  for (const table of tables) {
-    const text = await readFile(join(SQL_DIR, 'insights', `${table}.sql`), 'utf8');
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS ${withParams(text, params)}`);
+  await before?.(engine);
+  for (const file of files) {
+    const text = await readFile(join(SQL_DIR, 'insights', `${file}.sql`), 'utf8');
+    const relation = file.replace(/^00_\d+_/, '');
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${relation} AS ${withParams(text, params)}`);
   }
   return engine;
 }
