@@ -1,29 +1,12 @@
--- deals: not written yet
-SELECT CAST(NULL AS DATE) AS as_of,
-  CAST(NULL AS VARCHAR) AS opportunity_id,
-  CAST(NULL AS VARCHAR) AS name,
-  CAST(NULL AS VARCHAR) AS account_id,
-  CAST(NULL AS VARCHAR) AS account_name,
-  CAST(NULL AS VARCHAR) AS owner_id,
-  CAST(NULL AS VARCHAR) AS team_id,
-  CAST(NULL AS VARCHAR) AS deal_type,
-  CAST(NULL AS VARCHAR) AS stage,
-  CAST(NULL AS DOUBLE) AS amount,
-  CAST(NULL AS DATE) AS close_date,
-  CAST(NULL AS DOUBLE) AS probability,
-  CAST(NULL AS VARCHAR) AS forecast_category,
-  CAST(NULL AS DATE) AS created_date,
-  CAST(NULL AS BOOLEAN) AS is_open,
-  CAST(NULL AS BOOLEAN) AS is_won,
-  CAST(NULL AS DATE) AS stage_entered,
-  CAST(NULL AS INTEGER) AS days_in_stage,
-  CAST(NULL AS INTEGER) AS close_date_pushes,
-  CAST(NULL AS DATE) AS last_activity_date,
-  CAST(NULL AS BOOLEAN) AS stalled,
-  CAST(NULL AS BOOLEAN) AS no_recent_activity,
-  CAST(NULL AS BOOLEAN) AS past_close_date,
-  CAST(NULL AS BOOLEAN) AS pushed,
-  CAST(NULL AS BOOLEAN) AS shrinking,
-  CAST(NULL AS INTEGER) AS risk_count
-FROM (VALUES (0)) AS t (x)
-WHERE 1 = 0
+-- deals: the deal book (INSIGHTS.md `deals`), built in 00_6_deal_book.sql.
+WITH /* @params */
+book AS (
+  SELECT * FROM deal_book
+)
+SELECT d.as_of, b.opportunity_id, b.name, b.account_id, b.account_name, b.owner_id, b.team_id, b.deal_type,
+  b.stage, b.amount, b.close_date, b.probability, b.forecast_category, b.created_date, b.is_open, b.is_won,
+  b.stage_entered, b.days_in_stage, b.close_date_pushes, b.last_activity_date, b.stalled, b.no_recent_activity,
+  b.past_close_date, b.pushed, b.shrinking, b.risk_count
+FROM book b
+CROSS JOIN insight_dates d
+ORDER BY b.owner_id, b.is_open DESC, b.close_date, b.opportunity_id

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { athenaAdapter } from '../../../functions/compute/athena/adapter.ts';
 import { insightSteps } from '../../../functions/compute/athena/insight-steps.ts';
 import { stagingPrefix } from '../../../functions/compute/athena/steps.ts';
+import { INSIGHT_TABLES } from '../../../functions/compute/insight-tables.ts';
 import { readInsightSql } from '../../../functions/compute/insights.ts';
 import { computeVersion } from '../../../functions/compute/compute.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
@@ -31,6 +32,7 @@ import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
 import { GOLDEN, GOLDEN_CASES } from '../../helpers/golden.ts';
+import { compareInsights, INSIGHT_KEYS } from './compare-insights.ts';
 import { compareKpis, TABLE_KEYS } from './compare-kpis.ts';
 
 const BUCKET = 'golden-lake';
@@ -232,6 +234,20 @@ describe.each(GOLDEN_CASES)('golden case %s computed on Athena (played by DuckDB
       expect(diff).toMatchObject({ missing: 0, extra: 0, mismatched: 0 });
       expect(diff.actual).toBeGreaterThan(0);
       expect(Object.keys(diff.uncompared)).toEqual(table === 'kpi_breakdowns' ? ['stage'] : []);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it.each(INSIGHT_TABLES.map((t) => [t]))('insight table %s matches expected/insights/ row by row', async (table) => {
+    await computeVersion(withEngine('athena'), asOf);
+    const engine = await DuckDbEngine.open();
+    try {
+      const file = join(store.path(kpiPartition(table, asOf)), 'part-0.parquet');
+      await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
+      const diff = await compareInsights(engine, table, join(dir, 'expected', 'insights', `${table}.csv`), INSIGHT_KEYS[table] ?? []);
+      expect(diff.sample).toEqual([]);
+      expect(diff.actual).toBeGreaterThan(0);
     } finally {
       await engine.close();
     }

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { insightSteps } from '../../../functions/compute/athena/insight-steps.ts';
+import { readInsightSql } from '../../../functions/compute/insights.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { PARAMS_PLACEHOLDER, runParams, withParams } from '../../../functions/compute/params.ts';
 import { familyQuery } from '../../../functions/compute/single-query.ts';
@@ -44,6 +46,19 @@ describe('every file in sql/ is in the SQL subset DuckDB and Trino (Athena) shar
 describe('each family as one query (the form for Athena)', () => {
   it.each(kpiSql.families.map((f) => [f.name, f]))('%s parses as one Trino query', (_, family) => {
     expect(parseTrino(familyQuery(kpiSql, family, params))).toEqual(['select']);
+  });
+});
+
+const steps = insightSteps(kpiSql, await readInsightSql(), params, 'acme-lake');
+
+describe('the insight SQL as Athena runs it (functions/compute/athena/insight-steps.ts)', () => {
+  it('stages every insight block and the tables that do not read the KPI output tables', () => {
+    expect(steps.map((s) => s.name)).toEqual(expect.arrayContaining(['deal_book', 'deals', 'pipeline_movement']));
+    expect(steps.map((s) => s.name)).not.toContain('forecast_calls');
+  });
+  it.each(steps.map((s) => [s.file, s]))('%s parses as one Trino query', (_, step) => {
+    expect(parseTrino(step.query)).toEqual(['select']);
+    expect(forbiddenConstructs(step.query)).toEqual([]);
   });
 });
 
