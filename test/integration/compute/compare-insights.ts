@@ -18,6 +18,8 @@ export const INSIGHT_KEYS: Record<string, string[]> = {
   pipeline_movement: ['level', 'entity_id', 'window', 'bucket'],
   pipeline_movement_deals: ['window', 'opportunity_id', 'bucket'],
   forecast_calls: ['level', 'entity_id', 'period_start'],
+  account_book: ['account_id'],
+  coaching_signals: ['ae_id', 'signal'],
 };
 
 const NUMERIC = /^(DOUBLE|INTEGER|BIGINT|FLOAT|DECIMAL.*|HUGEINT|SMALLINT)$/;

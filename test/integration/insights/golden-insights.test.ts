@@ -72,7 +72,7 @@ describe.each(GOLDEN_CASES)('golden case %s: account book, same-point comparison
 
   it('coaching_signals matches expected/insights/, given the expected deal book and forecast calls', async () => {
     // coaching reads the deal book and forecast calls: fed with the expected ones, it is checked on its own rules
-    const coaching = await insightEngine(ctx, asOf, ['00_5_coaching_facts', 'coaching_signals'], async (e) => {
+    const coaching = await insightEngine(ctx, asOf, ['00_20_coaching_facts', 'coaching_signals'], async (e) => {
       for (const input of ['deals', 'forecast_calls']) {
         await e.exec(`CREATE OR REPLACE TEMP TABLE ${input} AS SELECT * FROM read_csv(${quoteLiteral(expectedCsv(input))}, header = true)`);
       }

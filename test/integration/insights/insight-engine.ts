@@ -12,7 +12,7 @@ import { SQL_DIR } from '../../../functions/engine/sql-files.ts';
  * A DuckDB session over the lake of `ctx` in which the KPI SQL has run for
  * `asOf`, then `before` (e.g. tables loaded from expected CSVs), then the
  * given files of sql/insights/ (`coaching_signals`, or a block such as
- * `00_5_coaching_facts`), each left as a temporary table named after its
+ * `00_20_coaching_facts`), each left as a temporary table named after its
  * table or relation: one table alone, as a compute run makes it, fed with
  * known inputs.
  */
