@@ -39,6 +39,23 @@ export function samePointRuns(params: RunParams): RunParams[] {
 }
 
 /**
+ * The {@link samePointRuns} as one KPI run over both P′ periods (each taken
+ * from the calendar of its own pe′, with its own flags), or undefined when
+ * no period is running. The KPI SQL reads as_of only through the period
+ * rows (`run_params` gives the org's row its existence, not a date), so this
+ * writes the same rows as one run per pe′ at half the cost: the building
+ * blocks run once. test/integration/insights/same-point.test.ts compares
+ * the rows with whole compute runs as of each pe′, so a KPI that starts to
+ * read as_of itself would fail there.
+ */
+export function samePointRun(params: RunParams): RunParams | undefined {
+  const runs = samePointRuns(params);
+  if (runs.length === 0) return undefined;
+  const asOf = runs.map((r) => r.asOf).reduce((a, b) => (a > b ? a : b));
+  return { ...params, asOf, periods: runs.flatMap((r) => r.periods) };
+}
+
+/**
  * An engine session for one same-point run: `use` gets a fresh engine (over
  * the same lake, or over the rows staged from Athena for that run, with the
  * KPI SQL that reads them) and the engine is closed afterwards.
@@ -46,10 +63,10 @@ export function samePointRuns(params: RunParams): RunParams[] {
 export type SamePointSession = (run: RunParams, use: (engine: Engine, sql?: KpiSql) => Promise<void>) => Promise<void>;
 
 /**
- * Runs the KPI SQL once per {@link samePointRuns} run and writes each run's
- * `kpi_values` rows, as_of set to D, to a Parquet file under `dir`. Each run
- * has its own engine session, so the main run's temporary tables are never
- * touched. Returns the files, one per run (none when no period is running).
+ * Runs the KPI SQL for {@link samePointRun} and writes its `kpi_values`
+ * rows, as_of set to D, to a Parquet file under `dir`. The run has its own
+ * engine session, so the main run's temporary tables are never touched.
+ * Returns the files (none when no period is running).
  *
  * @example
  * const files = await writeSamePointFiles(params, dir, async (run, use) => {
@@ -59,8 +76,9 @@ export type SamePointSession = (run: RunParams, use: (engine: Engine, sql?: KpiS
  */
 export async function writeSamePointFiles(params: RunParams, dir: string, session: SamePointSession): Promise<string[]> {
   const files: string[] = [];
-  for (const run of samePointRuns(params)) {
-    const file = join(dir, `${SAME_POINT_TABLE}-${run.periods[0]?.type ?? 'period'}.parquet`);
+  const run = samePointRun(params);
+  if (run) {
+    const file = join(dir, `${SAME_POINT_TABLE}.parquet`);
     await session(run, async (engine, sql) => {
       await computeKpiTables(engine, run, sql);
       await engine.exec(

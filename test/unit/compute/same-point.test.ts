@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runParams } from '../../../functions/compute/params.ts';
-import { samePointRuns } from '../../../functions/compute/same-point.ts';
+import { samePointRun, samePointRuns } from '../../../functions/compute/same-point.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 
 const runs = (asOf: string, fiscalYearStartMonth = 1) =>
@@ -37,5 +37,20 @@ describe('samePointRuns: a run as of pe′ for each period type still running', 
       { asOf: '2024-01-10', periods: ['month 2024-01-01..2024-01-10 complete=false ended=false'] },
       { asOf: '2023-11-10', periods: ['quarter 2023-11-01..2023-11-10 complete=false ended=false'] },
     ]);
+  });
+});
+
+describe('samePointRun: the runs as one, over both P′ periods', () => {
+  it('keeps each period as its own calendar gives it, as of the later pe′', () => {
+    const run = samePointRun(runParams(resolveConfig({}), '2024-03-30'));
+    expect(run?.asOf).toBe('2024-02-29');
+    expect(run?.periods.map((p) => `${p.type} ${p.start}..${p.end} complete=${p.isComplete} ended=${p.hasEnded}`)).toEqual([
+      'month 2024-02-01..2024-02-29 complete=true ended=false',
+      'quarter 2023-10-01..2023-12-29 complete=false ended=false',
+    ]);
+  });
+
+  it('is undefined when no period is running', () => {
+    expect(samePointRun(runParams(resolveConfig({}), '2026-06-30'))).toBeUndefined();
   });
 });
