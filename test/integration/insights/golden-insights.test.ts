@@ -51,7 +51,7 @@ describe.each(GOLDEN_CASES)('golden case %s: account book, same-point comparison
     // the tables as the nightly run writes them
     await computeVersion(ctx, asOf);
     engine = await DuckDbEngine.open();
-    for (const table of Object.keys(KEYS)) {
+    for (const table of [...Object.keys(KEYS), 'kpi_values']) {
       const file = join(workspace, kpiPartition(table as keyof typeof KEYS, asOf), 'part-0.parquet');
       await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
     }
@@ -84,6 +84,35 @@ describe.each(GOLDEN_CASES)('golden case %s: account book, same-point comparison
     } finally {
       await coaching.close();
     }
+  });
+
+  it('the churned accounts of this quarter and the last are the numerators of logo_churn_pct, for every AE and the org', async () => {
+    const rows = await engine.query<{ n: number; churned: number; differ: number }>(`
+      WITH quarters AS (
+        SELECT period_start, row_number() OVER (ORDER BY period_start DESC) AS back
+        FROM (SELECT DISTINCT period_start FROM kpi_values WHERE period_type = 'quarter') AS q
+      ),
+      churned AS (
+        SELECT b.owner_id, 1 AS back FROM account_book b WHERE b.customer_qs AND NOT b.customer
+        UNION ALL
+        SELECT b.owner_id, 2 AS back FROM account_book b WHERE b.customer_pqs AND NOT b.customer_pqe
+      ),
+      pooled AS (
+        SELECT e.level, e.entity_id, c.back, CAST(count(*) AS DOUBLE) AS n
+        FROM churned c
+        JOIN (SELECT 'ae' AS level, entity_id, entity_id AS ae_id FROM kpi_values WHERE level = 'ae'
+              UNION SELECT 'org', 'org', entity_id FROM kpi_values WHERE level = 'ae') AS e ON e.ae_id = c.owner_id
+        GROUP BY e.level, e.entity_id, c.back
+      )
+      SELECT CAST(count(*) AS INTEGER) AS n, CAST(sum(coalesce(p.n, 0)) AS INTEGER) AS churned,
+        CAST(sum(CASE WHEN coalesce(p.n, 0) <> v.numerator THEN 1 ELSE 0 END) AS INTEGER) AS differ
+      FROM kpi_values v
+      JOIN quarters q ON q.period_start = v.period_start AND q.back <= 2
+      LEFT JOIN pooled p ON p.level = v.level AND p.entity_id = v.entity_id AND p.back = q.back
+      WHERE v.kpi = 'logo_churn_pct' AND v.period_type = 'quarter' AND v.level IN ('ae', 'org')`);
+    expect(rows[0]?.differ).toBe(0);
+    expect(rows[0]?.n).toBeGreaterThan(2);
+    if (name === 'basic') expect(rows[0]?.churned).toBeGreaterThan(0);
   });
 
   it('the comparison notices a changed number, a NULL, a changed list and a missing row', async () => {
