@@ -10,7 +10,7 @@ runs AS (
   SELECT h.opportunity_id, h.stage_name, h.created_on AS run_start,
     lead(h.created_on) OVER (PARTITION BY h.opportunity_id ORDER BY h.seq) AS next_run_start
   FROM deal_history h
-  JOIN opportunities o ON o.id = h.opportunity_id
+  JOIN opp_facts o ON o.id = h.opportunity_id
   WHERE h.starts_run
     AND o.owner_id IN (SELECT ae_id FROM members WHERE level = 'ae')
 ),

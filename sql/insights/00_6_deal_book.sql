@@ -21,7 +21,7 @@ book AS (
     CASE WHEN COALESCE(s.is_open, FALSE) THEN s.amount ELSE COALESCE(o.amount, 0) END AS amount,
     CASE WHEN COALESCE(s.is_open, FALSE) THEN s.close_date ELSE o.close_date END AS close_date,
     CASE WHEN COALESCE(s.is_open, FALSE) THEN s.probability ELSE COALESCE(o.probability, 0) END AS probability,
-    s.category AS history_category, o.forecast_category_name
+    s.forecast_category AS history_category_name, o.forecast_category_name
   FROM opportunities o
   CROSS JOIN insight_dates d
   LEFT JOIN now_states s ON s.opportunity_id = o.id
@@ -84,7 +84,7 @@ facts AS (
     CASE WHEN b.is_open THEN date_diff('day', e.stage_entered, d.as_of) END AS days_in_stage,
     COALESCE(p.close_date_pushes, 0) AS close_date_pushes,
     l.last_activity_date,
-    COALESCE(b.history_category, onm.category, CASE
+    COALESCE(hnm.category, onm.category, CASE
       WHEN b.is_open THEN 'pipeline'
       WHEN b.marked_won THEN 'closed'
       ELSE 'omitted'
@@ -97,6 +97,7 @@ facts AS (
   LEFT JOIN stage_entered e ON e.opportunity_id = b.id
   LEFT JOIN pushes p ON p.opportunity_id = b.id
   LEFT JOIN last_activity l ON l.id = b.id
+  LEFT JOIN forecast_names hnm ON hnm.name = b.history_category_name
   LEFT JOIN forecast_names onm ON onm.name = b.forecast_category_name
   LEFT JOIN stage_medians m ON m.stage_name = b.stage
   LEFT JOIN quarter_eve_states q ON q.opportunity_id = b.id

@@ -11,14 +11,13 @@ windows AS (
   CROSS JOIN insight_dates d
 ),
 ends AS (
-  SELECT w.window_name, w.t0, o.id AS opportunity_id, o.owner_id, CAST(o.created_date AS DATE) AS created_date,
-    COALESCE(o.is_won, FALSE) AS marked_won,
+  SELECT w.window_name, w.t0, o.id AS opportunity_id, o.owner_id, o.created_date, o.is_won AS marked_won,
     COALESCE(a.is_open AND a.close_date BETWEEN d.qs AND d.qe, FALSE) AS in_t0,
     COALESCE(b.is_open AND b.close_date BETWEEN d.qs AND d.qe, FALSE) AS in_t1,
     a.amount AS state_amount_t0, b.amount AS state_amount_t1, COALESCE(b.is_open, FALSE) AS open_t1
   FROM windows w
   CROSS JOIN insight_dates d
-  CROSS JOIN opportunities o
+  CROSS JOIN opp_facts o
   LEFT JOIN deal_states a ON a.moment = w.moment AND a.opportunity_id = o.id
   LEFT JOIN deal_states b ON b.moment = 'now' AND b.opportunity_id = o.id
   WHERE o.owner_id IN (SELECT ae_id FROM members WHERE level = 'ae')

@@ -13,11 +13,11 @@ moments AS (
 ),
 ranked AS (
   SELECT m.moment, m.at_date, h.opportunity_id, h.seq, h.stage_name, h.is_open, h.amount, h.close_date,
-    h.probability, h.category,
+    h.probability, h.forecast_category,
     row_number() OVER (PARTITION BY m.moment, h.opportunity_id ORDER BY h.seq DESC) AS recency
   FROM moments m
   JOIN deal_history h ON h.created_on <= m.at_date
 )
-SELECT moment, at_date, opportunity_id, seq, stage_name, is_open, amount, close_date, probability, category
+SELECT moment, at_date, opportunity_id, seq, stage_name, is_open, amount, close_date, probability, forecast_category
 FROM ranked
 WHERE recency = 1

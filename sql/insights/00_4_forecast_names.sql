@@ -1,12 +1,12 @@
 -- forecast_names (name, category): every forecast category name the history
--- or the opportunities carry, mapped case-insensitively with all whitespace
+-- (up to D) or the opportunities carry, mapped case-insensitively with all whitespace
 -- (spaces, tabs, no-break and the other Unicode spaces) removed:
 -- Closed → closed; Commit, Forecast → commit; BestCase → best_case;
 -- Pipeline → pipeline; Omitted → omitted; any other name → NULL (unknown:
 -- the deal book then asks the next source).
 WITH
 names AS (
-  SELECT forecast_category AS name FROM opportunity_history WHERE forecast_category IS NOT NULL
+  SELECT forecast_category AS name FROM deal_history WHERE forecast_category IS NOT NULL
   UNION
   SELECT forecast_category_name AS name FROM opportunities WHERE forecast_category_name IS NOT NULL
 ),

@@ -4,19 +4,19 @@
 -- INSIGHTS.md: CreatedDate (the full timestamp), then Id. seq numbers them
 -- per opportunity; previous_close_date is the CloseDate of the row before;
 -- starts_run marks the first row of a run of rows with the same StageName
--- (a visit of that stage). category is the row's ForecastCategory, mapped.
+-- (a visit of that stage). forecast_category is the row's ForecastCategory
+-- as exported (00_4_forecast_names.sql maps it).
 WITH /* @params */
 dated AS (
   SELECT h.id, h.opportunity_id, h.created_date AS created_at, CAST(h.created_date AS DATE) AS created_on,
     h.stage_name, c.stage_name IS NULL AS is_open, COALESCE(h.amount, 0) AS amount, h.close_date,
-    COALESCE(h.probability, 0) AS probability, n.category
+    COALESCE(h.probability, 0) AS probability, h.forecast_category
   FROM opportunity_history h
   CROSS JOIN insight_dates d
   LEFT JOIN closed_stages c ON c.stage_name = h.stage_name
-  LEFT JOIN forecast_names n ON n.name = h.forecast_category
   WHERE h.created_date IS NOT NULL
     AND CAST(h.created_date AS DATE) <= d.as_of
-    AND h.opportunity_id IN (SELECT id FROM opportunities)
+    AND h.opportunity_id IN (SELECT id FROM opp_facts)
 ),
 ordered AS (
   SELECT dated.*,
@@ -25,7 +25,7 @@ ordered AS (
     lag(stage_name) OVER (PARTITION BY opportunity_id ORDER BY created_at, id) AS previous_stage
   FROM dated
 )
-SELECT id, opportunity_id, created_at, created_on, stage_name, is_open, amount, close_date, probability, category,
+SELECT id, opportunity_id, created_at, created_on, stage_name, is_open, amount, close_date, probability, forecast_category,
   seq, previous_close_date,
   seq = 1 OR COALESCE(previous_stage, '') <> COALESCE(stage_name, '') AS starts_run
 FROM ordered
