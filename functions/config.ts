@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import { checkCoaching, DEFAULT_COACHING, type CoachingConfig } from './coaching-config.ts';
 import { ConfigError } from './errors.ts';
 
 export type Locale = 'en' | 'th';
@@ -77,6 +78,8 @@ export interface Config {
   /** cron and time zone of the nightly run on AWS */
   schedule: { cron: string; timeZone: string };
   aws: AwsConfig;
+  /** thresholds of the coaching signals (functions/coaching-config.ts) */
+  coaching: CoachingConfig;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -118,6 +121,7 @@ export const DEFAULT_CONFIG: Config = {
     siteDomain: '',
     siteCertificateArn: '',
   },
+  coaching: DEFAULT_COACHING,
 };
 
 /** The retention periods CloudWatch Logs accepts. */
@@ -196,6 +200,7 @@ export function resolveConfig(partial: unknown = {}): Config {
     );
   }
   checkAws(config.aws);
+  checkCoaching(config.coaching);
   return config;
 }
 

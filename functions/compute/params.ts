@@ -1,3 +1,4 @@
+import { DEFAULT_COACHING, type CoachingConfig } from '../coaching-config.ts';
 import type { Config } from '../config.ts';
 import { quoteLiteral } from '../engine/engine.ts';
 import { parseAsOf } from '../as-of.ts';
@@ -12,6 +13,8 @@ export interface RunParams {
   qualifiedLeadStatuses: string[];
   visitEventTypes: string[];
   closedStages: string[];
+  /** thresholds of coaching_signals */
+  coaching: CoachingConfig;
 }
 
 /**
@@ -39,7 +42,8 @@ export const PARAMS_PLACEHOLDER = '/* @params */';
  * params.periods.length; // 16
  */
 export function runParams(
-  config: Pick<Config, 'fiscalYearStartMonth' | 'qualifiedLeadStatuses' | 'visitEventTypes' | 'closedStages'>,
+  config: Pick<Config, 'fiscalYearStartMonth' | 'qualifiedLeadStatuses' | 'visitEventTypes' | 'closedStages'> &
+    Partial<Pick<Config, 'coaching'>>,
   asOf: string,
 ): RunParams {
   return {
@@ -49,6 +53,7 @@ export function runParams(
     qualifiedLeadStatuses: checkList(config.qualifiedLeadStatuses, 'qualifiedLeadStatuses'),
     visitEventTypes: checkList(config.visitEventTypes, 'visitEventTypes'),
     closedStages: checkList(config.closedStages, 'closedStages'),
+    coaching: config.coaching ?? DEFAULT_COACHING,
   };
 }
 
@@ -61,6 +66,14 @@ function checkList(values: unknown, key: string): string[] {
 
 const date = (value: string): string => `DATE ${quoteLiteral(parseAsOf(value))}`;
 const bool = (value: boolean): string => (value ? 'TRUE' : 'FALSE');
+
+function double(value: number): string {
+  if (!Number.isFinite(value)) throw new ComputeError(`a run parameter must be a finite number, not ${value}`);
+  return `CAST(${String(value)} AS DOUBLE)`;
+}
+
+/** camelCase config key → snake_case column: hygieneSharePct → hygiene_share_pct */
+const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** `SELECT * FROM (VALUES ...) AS t (columns)`, the form both Trino and DuckDB (and the dialect check's parser) read. */
 function values(columns: string[], rows: string[][]): string {
@@ -79,7 +92,9 @@ function stringList(column: string, list: string[]): string {
  * - `run_params (as_of DATE, fiscal_year_start_month INTEGER)`: one row;
  * - `periods (period_type, period_start, period_end, full_end, eve,
  *   prev_start, prev_end, is_complete, has_ended)`: see {@link Period};
- * - `qualified_statuses (lead_status)`, `visit_types (event_type)`, `closed_stages (stage_name)`.
+ * - `qualified_statuses (lead_status)`, `visit_types (event_type)`, `closed_stages (stage_name)`;
+ * - `coaching_thresholds`: one row, a DOUBLE column per key of `coaching`
+ *   in snake_case (`behind_pace_points`, `win_rate_min_closed`, ...).
  *
  * @example
  * paramsCte(params); // "run_params AS (SELECT * FROM (VALUES (DATE '2026-06-30', 1)) AS t (...)),\nperiods AS (...), ..."
@@ -109,6 +124,10 @@ export function paramsCte(params: RunParams): string {
     ['qualified_statuses', stringList('lead_status', params.qualifiedLeadStatuses)],
     ['visit_types', stringList('event_type', params.visitEventTypes)],
     ['closed_stages', stringList('stage_name', params.closedStages)],
+    [
+      'coaching_thresholds',
+      values(Object.keys(params.coaching).map(snake), [Object.values(params.coaching).map(double)]),
+    ],
   ];
   // one line, so that the lines of a file keep their numbers in engine errors
   return relations.map(([name, sql]) => `${name} AS (${sql}), `).join('');

@@ -5,7 +5,7 @@ import { KpiQueryError } from './errors.ts';
 import { readKpiSql, type KpiSql } from './kpi-sql.ts';
 import { KPIS } from '../report/catalog.ts';
 import { withParams, type RunParams } from './params.ts';
-import { OUTPUT_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../lake/output-tables.ts';
+import { KPI_TABLES, OUTPUT_COLUMNS, type KpiTable } from '../lake/output-tables.ts';
 
 const KEY = ['kpi', 'level', 'entity_id', 'period_type', 'period_start', 'dimension', 'dimension_value'];
 
@@ -37,7 +37,7 @@ export async function computeKpiTables(
   engine: Engine,
   params: RunParams,
   sql?: KpiSql,
-): Promise<Record<OutputTable, number>> {
+): Promise<Record<KpiTable, number>> {
   const { blocks, families } = sql ?? (await readKpiSql());
   for (const block of blocks) {
     await execFile(engine, `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(block.relation)} AS`, block, params);
@@ -80,8 +80,8 @@ export async function computeKpiTables(
      WHERE r.kpi IS NULL`,
   );
   await writeOutputTables(engine, params.asOf);
-  const counts = {} as Record<OutputTable, number>;
-  for (const table of OUTPUT_TABLES) {
+  const counts = {} as Record<KpiTable, number>;
+  for (const table of KPI_TABLES) {
     const [row] = await engine.query<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${table}`);
     counts[table] = row?.n ?? 0;
   }
@@ -127,14 +127,14 @@ async function writeOutputTables(engine: Engine, asOf: string): Promise<void> {
     JOIN kpi_catalog c ON c.kpi = r.kpi`;
   const levelOrder = (column: string) => `CASE ${column} WHEN 'ae' THEN 1 WHEN 'team' THEN 2 ELSE 3 END`;
   const order = `${levelOrder('r.level')}, r.entity_id, r.period_type, r.period_start, c.ordinal`;
-  const select: Record<OutputTable, string> = {
+  const select: Record<KpiTable, string> = {
     kpi_values: `SELECT ${columns} ${from} WHERE r.dimension IS NULL ORDER BY ${order}`,
     kpi_breakdowns: `SELECT ${columns}, r.dimension, r.dimension_value ${from} WHERE r.dimension IS NOT NULL
       ORDER BY ${order}, r.dimension, r.dimension_value`,
     entities: `SELECT ${asOfDate}, level, entity_id, name, email, manager_id, is_active, team_id FROM entity_info
       ORDER BY ${levelOrder('level')}, entity_id`,
   };
-  for (const table of OUTPUT_TABLES) {
+  for (const table of KPI_TABLES) {
     await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} (${OUTPUT_COLUMNS[table]})`);
     await engine.exec(`INSERT INTO ${table} ${select[table]}`);
   }

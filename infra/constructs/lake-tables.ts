@@ -1,10 +1,11 @@
 import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../../functions/lake/output-tables.ts';
+import { INSIGHT_DESCRIPTIONS } from '../../functions/lake/insight-tables.ts';
 import { TABLES, type ColumnType } from '../../functions/lake/raw-tables.ts';
 
 /** A Glue (Hive) column: Athena lower-cases names, so these are the lake's snake_case names. */
 export interface GlueColumn {
   name: string;
-  type: 'string' | 'boolean' | 'double' | 'date' | 'timestamp' | 'bigint';
+  type: 'string' | 'boolean' | 'double' | 'date' | 'timestamp' | 'bigint' | 'int';
 }
 
 /** One Athena table over a zone of the lake. */
@@ -36,6 +37,7 @@ const DUCKDB_TO_GLUE: Record<string, GlueColumn['type']> = {
   DATE: 'date',
   TIMESTAMP: 'timestamp',
   BIGINT: 'bigint',
+  INTEGER: 'int',
 };
 
 /**
@@ -46,7 +48,8 @@ const DUCKDB_TO_GLUE: Record<string, GlueColumn['type']> = {
 export function glueColumnsOf(duckDbColumns: string, partition: string): GlueColumn[] {
   return duckDbColumns
     .split(',')
-    .map((part) => part.trim().split(/\s+/))
+    // a reserved word (`"window"`) is quoted in the DuckDB list
+    .map((part) => part.trim().replace(/"/g, '').split(/\s+/))
     .filter(([name]) => name !== partition)
     .map(([name = '', type = '']) => {
       const glue = DUCKDB_TO_GLUE[type.toUpperCase()];
@@ -59,6 +62,8 @@ const KPI_DESCRIPTIONS: Record<OutputTable, string> = {
   kpi_values: 'One row per KPI, level, entity and period of each nightly version (the KPI catalog).',
   kpi_breakdowns: 'KPI values split by country, country / state or skill (the KPI catalog).',
   entities: 'Who each AE, team and the org is in a version, for joins with kpi_values.',
+  ...INSIGHT_DESCRIPTIONS,
+  kpi_same_point: 'For each period still running, the previous period up to the same day, as a run on that day wrote it (columns of kpi_values).',
 };
 
 /**

@@ -1,25 +1,11 @@
 -- Family 4, customer retention: customers_start, logo_churn_pct, grr_pct,
 -- nrr_pct, upsell_win_rate_pct, cross_sell_win_rate_pct (csat_avg is
 -- family 2's).
--- A contract is active at t when its Status is Activated or Expired and
--- StartDate ≤ t ≤ end, end = EndDate, else StartDate + ContractTerm months
--- − 1 day (a month past the last day of a shorter month ends on that last
--- day; a fractional term is rounded half away from zero by round(), as a
--- bare CAST rounds half to even on DuckDB but away from zero on Trino),
--- else open-ended. ARR at t = Σ ARR (NULL = 0) of the account's active
--- contracts; a customer at t has ≥ 1. The accounts are those E owns now;
--- retention compares ps with pe (D for a period to date).
+-- Active contracts, ARR and customers at t as the KPI catalog defines them
+-- (contract_spans, 00_10_contract_spans.sql): ARR at t = Σ ARR of the
+-- account's contracts active at t; a customer at t has ≥ 1. The accounts
+-- are those E owns now; retention compares ps with pe (D for a period to date).
 WITH /* @params */
-active_contracts AS (
-  SELECT account_id, COALESCE(arr, 0) AS arr, start_date,
-    COALESCE(
-      end_date,
-      CAST(start_date + CAST(round(contract_term) AS INTEGER) * INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
-    ) AS end_date
-  FROM contracts
-  WHERE status IN ('Activated', 'Expired')
-    AND start_date IS NOT NULL
-),
 account_arr AS (
   SELECT p.period_type, p.period_start, c.account_id,
     SUM(CASE WHEN c.start_date <= p.period_start AND (c.end_date IS NULL OR c.end_date >= p.period_start) THEN 1 ELSE 0 END)
@@ -30,7 +16,7 @@ account_arr AS (
       AS contracts_end,
     SUM(CASE WHEN c.start_date <= p.period_end AND (c.end_date IS NULL OR c.end_date >= p.period_end) THEN c.arr ELSE 0 END)
       AS arr_end
-  FROM active_contracts c
+  FROM contract_spans c
   CROSS JOIN periods p
   GROUP BY p.period_type, p.period_start, c.account_id
 ),

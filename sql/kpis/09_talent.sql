@@ -2,9 +2,9 @@
 -- trainings_completed, skill_score_avg (and its kpi_breakdowns rows by skill).
 -- A learner is the user whose Email matches the statement's actor ignoring
 -- case (the smallest Id when two users share it). Statements count on their
--- UTC date. An assignment is a (learner, course) pair: its due date is that
--- of its latest `registered` statement carrying one, its completion its
--- earliest `completed` statement (fine print 6). A skill score is the latest
+-- UTC date. An assignment is a (learner, course) pair with a due date
+-- (course_assignments); a completion is a pair's earliest `completed`
+-- statement, assigned or not (fine print 6). A skill score is the latest
 -- `passed` / `failed` / `scored` statement with a skill and a score dated
 -- ≤ pe, by full timestamp then statement id (fine print 7; a statement
 -- without a timestamp is never the latest): scaled × 100,
@@ -23,24 +23,16 @@ statements AS (
   FROM lms_statements s
   JOIN learners l ON l.email = lower(s.actor_email)
 ),
-registrations AS (
-  SELECT user_id, object_id, due_date,
-    row_number() OVER (PARTITION BY user_id, object_id ORDER BY "timestamp" DESC NULLS LAST, id DESC) AS recency
-  FROM statements
-  WHERE verb = 'registered'
-    AND due_date IS NOT NULL
-),
 completions AS (
   SELECT user_id, object_id, MIN(on_date) AS completed_on
   FROM statements
   WHERE verb = 'completed'
   GROUP BY user_id, object_id
 ),
+-- assignments, their due dates and completions: course_assignments (00_11_course_assignments.sql)
 assignments AS (
-  SELECT r.user_id, r.object_id, r.due_date, c.completed_on
-  FROM registrations r
-  LEFT JOIN completions c ON c.user_id = r.user_id AND c.object_id = r.object_id
-  WHERE r.recency = 1
+  SELECT user_id, object_id, due_date, completed_on
+  FROM course_assignments
 ),
 due AS (
   SELECT m.level, m.entity_id, p.period_type, p.period_start,

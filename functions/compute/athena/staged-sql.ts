@@ -9,7 +9,7 @@ import type { BlockFile, KpiSql } from '../kpi-sql.ts';
 import { stagingPrefix, type AthenaStep } from './steps.ts';
 
 /** The files one UNLOAD wrote: Athena names them without an extension, and never with a leading `_` or `.`. */
-async function unloadedFiles(dir: string): Promise<string[]> {
+export async function unloadedFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries

@@ -10,12 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { athenaAdapter } from '../../../functions/compute/athena/adapter.ts';
+import { insightSteps } from '../../../functions/compute/athena/insight-steps.ts';
 import { stagingPrefix } from '../../../functions/compute/athena/steps.ts';
+import { INSIGHT_TABLES } from '../../../functions/lake/insight-tables.ts';
+import { readInsightSql } from '../../../functions/compute/insights.ts';
 import { computeVersion } from '../../../functions/compute/compute.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { runParams } from '../../../functions/compute/params.ts';
 import { familyQuery } from '../../../functions/compute/single-query.ts';
 import { kpiPartition, OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
+import { definePortableFunctions } from '../../../functions/compute/portable-sql.ts';
+import { samePointRun } from '../../../functions/compute/same-point.ts';
 import { resolveConfig, type Config } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { AthenaQueryError } from '../../../functions/engine/athena.ts';
@@ -27,6 +32,7 @@ import { ingestDrop, landDrop } from '../../../functions/ingest/ingest.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
 import { GOLDEN, GOLDEN_CASES } from '../../helpers/golden.ts';
+import { compareInsights, INSIGHT_KEYS } from './compare-insights.ts';
 import { compareKpis, TABLE_KEYS } from './compare-kpis.ts';
 
 const BUCKET = 'golden-lake';
@@ -176,6 +182,8 @@ describe.each(GOLDEN_CASES)('golden case %s computed on Athena (played by DuckDB
     onDuckDb = await objects(store, 'kpi/');
     await store.deletePrefix('kpi/');
     lake = await openLake(ctx);
+    // Trino's array_join, which the insight SQL uses
+    await definePortableFunctions(lake);
     server = new DuckDbAthena(lake, store);
   });
 
@@ -198,12 +206,19 @@ describe.each(GOLDEN_CASES)('golden case %s computed on Athena (played by DuckDB
     const sql = await readKpiSql();
     const params = runParams(withEngine('athena').config, asOf);
     const unloaded = server.unloads();
-    expect(unloaded).toHaveLength(sql.families.length + 2);
+    const insights = insightSteps(sql, await readInsightSql(), params, BUCKET);
+    expect(insights.length).toBeGreaterThan(0);
+    // and the kpi_same_point run (over the P′ periods) sends the KPI families again, without the insight SQL
+    const samePoint = samePointRun(params) ? 1 : 0;
+    expect(unloaded).toHaveLength(sql.families.length + 2 + insights.length + samePoint * (sql.families.length + 2));
     for (const family of sql.families) {
       // the parity: the text Athena received is the text DuckDB ran here, and familyQuery's
       expect(unloaded.map((u) => u.query)).toContain(familyQuery(sql, family, params));
     }
-    expect(unloaded.every((u) => u.location.startsWith(`s3://${BUCKET}/${stagingPrefix(asOf)}`))).toBe(true);
+    for (const step of insights) expect(unloaded.map((u) => u.query)).toContain(step.query);
+    // the kpi_same_point run stages under its own as_of
+    const prefixes = [asOf, samePointRun(params)?.asOf ?? asOf].map((d) => `s3://${BUCKET}/${stagingPrefix(d)}`);
+    expect(unloaded.every((u) => prefixes.some((p) => u.location.startsWith(p)))).toBe(true);
   });
 
   it.each(Object.entries(TABLE_KEYS))('%s matches expected/ row by row', async (table, keys) => {
@@ -220,6 +235,20 @@ describe.each(GOLDEN_CASES)('golden case %s computed on Athena (played by DuckDB
       expect(diff).toMatchObject({ missing: 0, extra: 0, mismatched: 0 });
       expect(diff.actual).toBeGreaterThan(0);
       expect(Object.keys(diff.uncompared)).toEqual(table === 'kpi_breakdowns' ? ['stage'] : []);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it.each(INSIGHT_TABLES.map((t) => [t]))('insight table %s matches expected/insights/ row by row', async (table) => {
+    await computeVersion(withEngine('athena'), asOf);
+    const engine = await DuckDbEngine.open();
+    try {
+      const file = join(store.path(kpiPartition(table, asOf)), 'part-0.parquet');
+      await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
+      const diff = await compareInsights(engine, table, join(dir, 'expected', 'insights', `${table}.csv`), INSIGHT_KEYS[table] ?? []);
+      expect(diff.sample).toEqual([]);
+      expect(diff.actual).toBeGreaterThan(0);
     } finally {
       await engine.close();
     }
@@ -250,6 +279,7 @@ describe('a compute run on Athena that fails or is re-run', () => {
     await landDrop(base, join(GOLDEN, name, 'drop'), asOf);
     await ingestDrop(base, asOf);
     lake = await openLake(base);
+    await definePortableFunctions(lake);
     ctx = { ...base, config: resolveConfig({ workspace, engine: 'athena', store: { kind: 's3', bucket: BUCKET } }) };
   });
 
@@ -298,8 +328,11 @@ describe('a compute run on Athena that fails or is re-run', () => {
     await computeVersion(ctx, asOf);
 
     const second = server.unloads().slice(sent);
-    expect(second).toHaveLength(13 + 1);
-    expect(second.filter((u) => u.location.endsWith('/02_performance/'))).toHaveLength(2);
+    const insights = insightSteps(await readKpiSql(), await readInsightSql(), runParams(ctx.config, asOf), BUCKET);
+    // the kpi_same_point run (after the main run's queries) sends the 13 KPI queries once more
+    const samePoint = samePointRun(runParams(ctx.config, asOf)) ? 1 : 0;
+    expect(second).toHaveLength(13 + insights.length + 1 + 13 * samePoint);
+    expect(second.filter((u) => u.location.endsWith('/02_performance/'))).toHaveLength(2 + samePoint);
     await expectSameVersion(await objects(store, 'kpi/'), before, asOf, workspace);
     expect(await store.list('staging/')).toEqual([]);
   });

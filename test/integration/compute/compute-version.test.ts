@@ -8,6 +8,7 @@ import { KpiQueryError } from '../../../functions/compute/errors.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { runParams } from '../../../functions/compute/params.ts';
 import { familyQuery } from '../../../functions/compute/single-query.ts';
+import { columnPairs, INSIGHT_COLUMNS, INSIGHT_TABLES } from '../../../functions/lake/insight-tables.ts';
 import { computeKpiTables } from '../../../functions/compute/tables.ts';
 import { kpiPartition, OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
 import { resolveConfig } from '../../../functions/config.ts';
@@ -53,9 +54,16 @@ afterAll(async () => {
 });
 
 describe('computeVersion', () => {
-  it('writes the three tables of as_of D, with the column types of the KPI catalog', async () => {
+  it('writes the KPI and insight tables of as_of D, with the column types of the KPI catalog and insight-tables.ts', async () => {
     const { rows } = await computeVersion(ctx, A);
-    expect(rows).toEqual({ kpi_values: 49 * 5 * 16, kpi_breakdowns: expect.any(Number), entities: 5 });
+    expect(rows).toEqual({
+      kpi_values: 49 * 5 * 16,
+      kpi_breakdowns: expect.any(Number),
+      entities: 5,
+      ...Object.fromEntries(INSIGHT_TABLES.map((t) => [t, expect.any(Number)])),
+      // on 29 February the month is complete and Q1 still running: 49 KPIs × 5 entities for Q4 up to 29 November
+      kpi_same_point: 49 * 5,
+    });
     expect(await ctx.store.list('kpi/')).toEqual(OUTPUT_TABLES.map((t) => `${kpiPartition(t, A)}part-0.parquet`).sort());
     const engine = await DuckDbEngine.open();
     try {
@@ -73,6 +81,10 @@ describe('computeVersion', () => {
       expect(await types('entities')).toBe(
         'as_of DATE, level VARCHAR, entity_id VARCHAR, name VARCHAR, email VARCHAR, manager_id VARCHAR, is_active BOOLEAN, team_id VARCHAR',
       );
+      for (const table of INSIGHT_TABLES) {
+        const listed = columnPairs(INSIGHT_COLUMNS[table]).map((c) => `${c.name} ${c.type}`);
+        expect(await types(table)).toBe(listed.join(', '));
+      }
     } finally {
       await engine.close();
     }
@@ -86,7 +98,7 @@ describe('computeVersion', () => {
     await ctx.store.put(`${kpiPartition('kpi_values', A)}part-1.parquet`, 'stale');
     await computeVersion(ctx, A);
     expect(await kpiObjects(ctx.store)).toEqual(before);
-    expect([...before.keys()].filter((k) => k.includes(`as_of=${B}/`))).toHaveLength(3);
+    expect([...before.keys()].filter((k) => k.includes(`as_of=${B}/`))).toHaveLength(OUTPUT_TABLES.length);
   });
 
   it('refuses an as-of date that is not a real day, before touching the lake', async () => {

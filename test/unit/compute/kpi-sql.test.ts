@@ -16,6 +16,8 @@ describe('sql/kpis', () => {
       'open_states',
       'deal_stats',
       'lead_stats',
+      'contract_spans',
+      'course_assignments',
     ]);
   });
 

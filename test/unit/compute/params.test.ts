@@ -38,6 +38,7 @@ describe('paramsCte', () => {
       'qualified_statuses',
       'visit_types',
       'closed_stages',
+      'coaching_thresholds',
     ]);
     expect(cte.trimEnd().endsWith(',')).toBe(true);
   });
@@ -48,6 +49,12 @@ describe('paramsCte', () => {
       "('month', DATE '2024-02-01', DATE '2024-02-29', DATE '2024-02-29', DATE '2024-01-31', DATE '2024-01-01', DATE '2024-01-31', TRUE, FALSE)",
     );
     expect(cte).toContain("('Rep''s pick')");
+  });
+
+  it('passes the coaching thresholds as one row of DOUBLEs named in snake_case', () => {
+    expect(cte).toContain('coaching_thresholds AS (SELECT * FROM (VALUES (CAST(15 AS DOUBLE), CAST(5 AS DOUBLE), ');
+    expect(cte).toContain('CAST(0.7 AS DOUBLE)');
+    expect(cte).toContain('(behind_pace_points, win_rate_min_closed, win_rate_points, coverage_min, hygiene_deals,');
   });
 
   it('makes an empty list an empty relation (VALUES cannot be empty)', () => {

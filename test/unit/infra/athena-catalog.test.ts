@@ -4,6 +4,7 @@ import { canonicalViewDdl, registerCanonicalViews } from '../../../functions/com
 import { locateAthenaError } from '../../../functions/engine/athena.ts';
 import type { Engine, SqlOrigin } from '../../../functions/engine/engine.ts';
 import { readSqlFolder } from '../../../functions/engine/sql-files.ts';
+import { INSIGHT_TABLES } from '../../../functions/lake/insight-tables.ts';
 import { TABLES } from '../../../functions/lake/raw-tables.ts';
 import { glueTableInput } from '../../../infra/constructs/analyst-catalog.ts';
 import { lakeTables } from '../../../infra/constructs/lake-tables.ts';
@@ -74,9 +75,9 @@ describe('CREATE EXTERNAL TABLE for the lake tables (the definition the lake sta
   const ddl = lakeTableDdl('acme-lake');
   const byName = Object.fromEntries(lakeTables().map((t, i) => [t.name, ddl[i] ?? '']));
 
-  it('has one statement per KPI table and per raw table', () => {
+  it('has one statement per KPI and insight table and per raw table', () => {
     expect(Object.keys(byName).sort()).toEqual(
-      ['kpi_values', 'kpi_breakdowns', 'entities', ...TABLES.map((t) => `raw_${t.name}`)].sort(),
+      ['kpi_values', 'kpi_breakdowns', 'entities', ...INSIGHT_TABLES, 'kpi_same_point', ...TABLES.map((t) => `raw_${t.name}`)].sort(),
     );
   });
 

@@ -2,15 +2,32 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INSIGHT_TABLES } from '../../../functions/lake/insight-tables.ts';
 import { TABLES } from '../../../functions/lake/raw-tables.ts';
 import { glueTableInput, readAnalystQueries } from '../../../infra/constructs/analyst-catalog.ts';
 import { glueColumnsOf, lakeTables } from '../../../infra/constructs/lake-tables.ts';
 
 describe('the lake tables analysts query', () => {
-  it('covers the three KPI tables and every canonical table’s drops', () => {
+  it('covers the three KPI tables, the insight tables and every canonical table’s drops', () => {
     const names = lakeTables().map((t) => t.name);
-    expect(names.slice(0, 3)).toEqual(['kpi_values', 'kpi_breakdowns', 'entities']);
-    expect(names.slice(3)).toEqual(TABLES.map((t) => `raw_${t.name}`));
+    const kpi = ['kpi_values', 'kpi_breakdowns', 'entities', ...INSIGHT_TABLES, 'kpi_same_point'];
+    expect(names.slice(0, kpi.length)).toEqual(kpi);
+    expect(names.slice(kpi.length)).toEqual(TABLES.map((t) => `raw_${t.name}`));
+  });
+
+  it('types the insight columns for an analyst: dates, doubles, booleans, ints; `window` unquoted', () => {
+    const movement = lakeTables().find((t) => t.name === 'pipeline_movement');
+    expect(movement?.columns).toEqual([
+      { name: 'level', type: 'string' },
+      { name: 'entity_id', type: 'string' },
+      { name: 'window', type: 'string' },
+      { name: 'bucket', type: 'string' },
+      { name: 'amount', type: 'double' },
+      { name: 'deals', type: 'int' },
+    ]);
+    const deals = lakeTables().find((t) => t.name === 'deals')?.columns ?? [];
+    const typeOf = (name: string) => deals.find((c) => c.name === name)?.type;
+    expect([typeOf('close_date'), typeOf('amount'), typeOf('stalled'), typeOf('risk_count')]).toEqual(['date', 'double', 'boolean', 'int']);
   });
 
   it('types raw columns as schema.ts does, plus the two columns ingest adds', () => {

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { insightSteps } from '../../../functions/compute/athena/insight-steps.ts';
+import { readInsightSql } from '../../../functions/compute/insights.ts';
 import { readKpiSql } from '../../../functions/compute/kpi-sql.ts';
 import { PARAMS_PLACEHOLDER, runParams, withParams } from '../../../functions/compute/params.ts';
 import { familyQuery } from '../../../functions/compute/single-query.ts';
@@ -47,6 +49,19 @@ describe('each family as one query (the form for Athena)', () => {
   });
 });
 
+const steps = insightSteps(kpiSql, await readInsightSql(), params, 'acme-lake');
+
+describe('the insight SQL as Athena runs it (functions/compute/athena/insight-steps.ts)', () => {
+  it('stages every insight block and the tables that do not read the KPI output tables', () => {
+    expect(steps.map((s) => s.name)).toEqual(expect.arrayContaining(['deal_book', 'deals', 'pipeline_movement']));
+    expect(steps.map((s) => s.name)).not.toContain('forecast_calls');
+  });
+  it.each(steps.map((s) => [s.file, s]))('%s parses as one Trino query', (_, step) => {
+    expect(parseTrino(step.query)).toEqual(['select']);
+    expect(forbiddenConstructs(step.query)).toEqual([]);
+  });
+});
+
 describe('the dialect check itself', () => {
   it.each([
     ['SELECT CAST(a AS DOUBLE) / NULLIF(b, 0) FROM t', []],
@@ -58,6 +73,8 @@ describe('the dialect check itself', () => {
     ['SELECT a, count(*) FROM t GROUP BY ALL', ['GROUP BY ALL / ORDER BY ALL']],
     ['SELECT * EXCLUDE (a) FROM t', ['SELECT * EXCLUDE / REPLACE / RENAME, COLUMNS(...)']],
     ['SELECT list_value(1, 2)', ['list or struct functions']],
+    ["SELECT array_join(array_agg(x ORDER BY x), ',') FROM t", []],
+    ['SELECT array_agg(x) FROM t', ['list or struct functions']],
     ['SELECT [1, 2][1]', ['list or struct literals and indexing']],
     ['SELECT median(a) FROM t', ['median / quantile / mode']],
     ["SELECT date_add(d, INTERVAL '1' DAY) FROM t", ['date_add and other DuckDB date functions']],
