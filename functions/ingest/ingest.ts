@@ -8,8 +8,10 @@ import { putJson } from '../store/store.ts';
 import { readCsvFile, type ReadOptions } from './csv-file.ts';
 import { checkDropId } from './drop-id.ts';
 import { classifyDropFiles, SUCCESS_MARKER, type DropFile } from './drop-files.ts';
+import { checkBadShare, TooManyBadRowsError } from './bad-share.ts';
 import { IngestError, isFileRejectedError } from './errors.ts';
 import type { MappingContext } from './formats/csv-mapping.ts';
+import { clip, clippedLog, LIMITS } from './limits.ts';
 import { readOwnerDirectory } from './owner-directory.ts';
 import { canonicalLayout, copyToParquet, type SinkLayout } from './parquet.ts';
 import { QuarantineFile } from './quarantine.ts';
@@ -76,15 +78,23 @@ async function ingestFile(
       layout = result.layout;
     } else if (format.kind === 'xapi-lines') report.read = await readXapiLines(path, options, sink, quarantine);
     else report.read = await readXapiDocument(path, options, sink, quarantine);
+    checkBadShare(report.read, quarantine.count);
     sink.close();
     quarantine.close();
   } catch (error) {
+    // a file rejected for its share of bad rows shows the first of them
+    const samples = error instanceof TooManyBadRowsError ? [...quarantine.samples] : [];
     sink.discard();
     quarantine.discard();
     if (!isFileRejectedError(error)) throw error;
     report.status = 'rejected';
     report.read = 0;
-    report.rejected = { reason: error.message, hint: error.hint ?? '', line: error.line ?? null };
+    report.samples = samples;
+    report.rejected = {
+      reason: clip(error.message, LIMITS.reasonChars),
+      hint: clip(error.hint ?? '', LIMITS.reasonChars),
+      line: error.line ?? null,
+    };
     ctx.log.warn(`${file.path}: rejected: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
     return { report, sink: undefined, layout, quarantine: undefined };
   }
@@ -166,8 +176,10 @@ async function writeRaw(
  * const report = await ingestDrop(ctx, '2026-11-26');
  * report.files.filter((f) => f.status !== 'loaded'); // what needs a look
  */
-export async function ingestDrop(ctx: StageContext, dropId: string): Promise<IngestReport> {
+export async function ingestDrop(given: StageContext, dropId: string): Promise<IngestReport> {
   checkDropId(dropId);
+  // file names, reasons and values come from the export: no line may flood or forge the console
+  const ctx: StageContext = { ...given, log: clippedLog(given.log) };
   const prefix = `landing/${dropId}/`;
   const keys = await ctx.store.list(prefix);
   if (keys.length === 0) {
@@ -195,7 +207,7 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
         read: 0,
         loaded: 0,
         quarantined: 0,
-        rejected: { reason: r.reason, hint: r.hint, line: null },
+        rejected: { reason: clip(r.reason, LIMITS.reasonChars), hint: clip(r.hint, LIMITS.reasonChars), line: null },
         quarantineKey: null,
         samples: [],
       };

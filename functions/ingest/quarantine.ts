@@ -1,4 +1,5 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { clip, LIMITS } from './limits.ts';
 import { SAMPLE_COUNT, type QuarantineRecord } from './report.ts';
 
 /** A quarantined record's text is kept up to this many characters. */
@@ -25,16 +26,19 @@ export class QuarantineFile {
   ) {}
 
   add(line: number, column: string, reason: string, text: string): void {
+    const shortReason = clip(reason, LIMITS.reasonChars);
+    // a broken export can have millions of bad rows: past the first few, line and reason say enough
+    const kept = this.count < LIMITS.quarantineTextRows ? text : '';
     const record: QuarantineRecord = {
       file: this.file,
       line,
-      column,
-      reason,
-      text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…(cut at ${MAX_TEXT} characters)` : text,
+      column: clip(column, LIMITS.reasonChars),
+      reason: shortReason,
+      text: kept.length > MAX_TEXT ? `${kept.slice(0, MAX_TEXT)}…(cut at ${MAX_TEXT} characters)` : kept,
     };
     if (this.fd < 0) this.fd = openSync(this.path, 'w');
     writeSync(this.fd, JSON.stringify(record) + '\n');
-    if (this.samples.length < SAMPLE_COUNT) this.samples.push(record);
+    if (this.samples.length < SAMPLE_COUNT) this.samples.push({ ...record, text: clip(text, LIMITS.sampleChars) });
     this.count++;
   }
 
