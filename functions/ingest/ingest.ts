@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
+import { downloadFile, uploadFile } from '../store/files.ts';
 import { FsStore } from '../store/fs.ts';
 import { putJson } from '../store/store.ts';
 import { readCsvFile, type ReadOptions } from './csv-file.ts';
@@ -29,10 +30,8 @@ async function localCopy(ctx: StageContext, key: string, scratch: string): Promi
   const file = join(scratch, 'landing', ...key.split('/'));
   // scratch belongs to this ingest: a file already there is this key's, downloaded before
   if (existsSync(file)) return file;
-  const bytes = await ctx.store.get(key);
-  if (bytes === undefined) throw new IngestError(`${key} disappeared while ingesting`, 'land the drop again');
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, bytes);
+  // streamed: an export can be larger than memory
+  if (!(await downloadFile(ctx.store, key, file))) throw new IngestError(`${key} disappeared while ingesting`, 'land the drop again');
   return file;
 }
 
@@ -162,7 +161,7 @@ async function writeRaw(
   // the normalized rows can be as large as the export: free the disk as soon as they are in Parquet
   await rm(sink.path, { force: true });
   if (ctx.store instanceof FsStore) await rename(local, ctx.store.path(key));
-  else await ctx.store.put(key, await readFile(local), 'application/vnd.apache.parquet');
+  else await uploadFile(ctx.store, key, local, 'application/vnd.apache.parquet');
 }
 
 /**
@@ -236,7 +235,7 @@ export async function ingestDrop(given: StageContext, dropId: string): Promise<I
       if (!written.has(table.name)) await ctx.store.deletePrefix(`raw/${table.name}/drop=${dropId}/`);
     }
     await ctx.store.deletePrefix(`quarantine/${dropId}/`);
-    for (const q of quarantines) await ctx.store.put(q.key, await readFile(q.path), 'application/x-ndjson');
+    for (const q of quarantines) await uploadFile(ctx.store, q.key, q.path, 'application/x-ndjson');
     reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const report = dropReport(dropId, reports, ignored);
     await putJson(ctx.store, reportKey(dropId), report);
