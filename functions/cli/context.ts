@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import type { StageContext } from '../context.ts';
+import { setDuckDbMemoryLimit } from '../engine/duckdb-defaults.ts';
 import { consoleLog } from '../log.ts';
 import { openStore } from '../store/open.ts';
 
@@ -12,6 +13,7 @@ import { openStore } from '../store/open.ts';
  */
 export async function withContext<T>(configPath: string | undefined, fn: (ctx: StageContext) => Promise<T>): Promise<T> {
   const config = await loadConfig(configPath);
+  setDuckDbMemoryLimit(config.duckdbMemoryLimit);
   const scratch = await mkdtemp(join(tmpdir(), 'scorecard-'));
   try {
     return await fn({ config, store: openStore(config), log: consoleLog(), scratch });

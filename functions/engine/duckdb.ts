@@ -1,10 +1,11 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { duckDbOptionsFromEnv } from '../aws-env.ts';
 import { ScorecardError } from '../errors.ts';
+import { localDuckDbDefaults } from './duckdb-defaults.ts';
 import type { Engine, SqlOrigin } from './engine.ts';
 
 export interface DuckDbOptions {
-  /** e.g. `4GB`; DuckDB's default is 80 % of the machine */
+  /** e.g. `4GB`; by default the config's `duckdbMemoryLimit` or a share of the machine (duckdb-defaults.ts) */
   memoryLimit?: string;
   /** where DuckDB spills; in Lambda this must be under /tmp */
   tempDirectory?: string;
@@ -28,8 +29,8 @@ export class DuckDbEngine implements Engine {
    * const [row] = await engine.query<{ n: number }>('SELECT 1 AS n');
    */
   static async open(given: DuckDbOptions = {}): Promise<DuckDbEngine> {
-    // in Lambda the stacks set memory and spill settings through the environment
-    const options = { ...duckDbOptionsFromEnv(), ...given };
+    // in Lambda the stacks set memory and spill settings through the environment; locally, duckdb-defaults.ts
+    const options = { ...localDuckDbDefaults(), ...duckDbOptionsFromEnv(), ...given };
     const settings: Record<string, string> = {};
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.tempDirectory) settings.temp_directory = options.tempDirectory;
