@@ -27,7 +27,7 @@ export const LIMITS = {
   gzipMaxBytes: 64 * 1024 ** 3,
   /** … and, once past `gzipRatioAfterBytes`, to at most this many times its compressed size */
   gzipMaxRatio: 200,
-  gzipRatioAfterBytes: 64 * 1024 ** 2,
+  gzipRatioAfterBytes: 16 * 1024 ** 2,
 } as const;
 
 // C0 and C1 controls and DEL; tab, line breaks and the rest become one space
@@ -71,12 +71,17 @@ export function jsonDepth(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      // skip the string: to the next quote not escaped
-      for (i++; i < text.length; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 92 /* \ */) i++;
-        else if (s === 34) break;
+      // skip the string: to the next quote not escaped (an even run of backslashes before it)
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) return deepest;
+        let slashes = 0;
+        while (text.charCodeAt(quote - 1 - slashes) === 92 /* \ */) slashes++;
+        from = quote + 1;
+        if (slashes % 2 === 0) break;
       }
+      i = from - 1;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       depth++;
       if (depth > deepest) {

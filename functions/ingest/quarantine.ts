@@ -4,6 +4,8 @@ import { SAMPLE_COUNT, type QuarantineRecord } from './report.ts';
 
 /** A quarantined record's text is kept up to this many characters. */
 const MAX_TEXT = 1 << 20;
+/** Write to disk once this many characters are buffered. */
+const FLUSH_CHARS = 1 << 20;
 /** A value quoted in a reason is cut at this many characters. */
 const MAX_SHOWN = 80;
 
@@ -19,6 +21,7 @@ export class QuarantineFile {
   count = 0;
   readonly samples: QuarantineRecord[] = [];
   private fd = -1;
+  private buffer = '';
 
   constructor(
     readonly path: string,
@@ -36,19 +39,29 @@ export class QuarantineFile {
       reason: shortReason,
       text: kept.length > MAX_TEXT ? `${kept.slice(0, MAX_TEXT)}…(cut at ${MAX_TEXT} characters)` : kept,
     };
-    if (this.fd < 0) this.fd = openSync(this.path, 'w');
-    writeSync(this.fd, JSON.stringify(record) + '\n');
+    // buffered: a broken export quarantines millions, and a write a record would take minutes
+    this.buffer += JSON.stringify(record) + '\n';
+    if (this.buffer.length > FLUSH_CHARS) this.flush();
     if (this.samples.length < SAMPLE_COUNT) this.samples.push({ ...record, text: clip(text, LIMITS.sampleChars) });
     this.count++;
   }
 
   close(): void {
+    this.flush();
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
 
+  private flush(): void {
+    if (this.buffer === '') return;
+    if (this.fd < 0) this.fd = openSync(this.path, 'w');
+    writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
   /** Forgets every record (the whole file was rejected after all). */
   discard(): void {
+    this.buffer = '';
     this.close();
     rmSync(this.path, { force: true });
     this.count = 0;

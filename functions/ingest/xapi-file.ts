@@ -39,7 +39,8 @@ export async function readXapiLines(
   sink: RowSink,
   quarantine: QuarantineFile,
 ): Promise<number> {
-  let rest = '';
+  let rest: string[] = [];
+  let restChars = 0;
   let line = 1;
   let read = 0;
   const handle = (raw: string): void => {
@@ -64,14 +65,21 @@ export async function readXapiLines(
     line++;
   };
   for await (const chunk of readText(path, options)) {
-    const text = rest + chunk.text;
+    const text = chunk.text;
     let start = 0;
+    // only the new chunk is searched: a long line costs its length once, not once a chunk
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      handle(text.slice(start, nl));
+      const piece = text.slice(start, nl);
+      handle(rest.length > 0 ? rest.join('') + piece : piece);
+      rest = [];
+      restChars = 0;
       start = nl + 1;
     }
-    rest = text.slice(start);
-    if (rest.length > MAX_RECORD_CHARS) {
+    if (start < text.length) {
+      rest.push(text.slice(start));
+      restChars += text.length - start;
+    }
+    if (restChars > MAX_RECORD_CHARS) {
       throw new FileRejectedError(
         `line ${line} is longer than ${MAX_RECORD_CHARS >> 20} M characters`,
         'write one statement a line',
@@ -79,7 +87,7 @@ export async function readXapiLines(
       );
     }
   }
-  if (rest !== '') handle(rest);
+  if (rest.length > 0) handle(rest.join(''));
   return read;
 }
 
