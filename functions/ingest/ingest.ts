@@ -193,8 +193,10 @@ export async function ingestDrop(given: StageContext, dropId: string): Promise<I
   const { files, rejected, ignored } = classifyDropFiles(keys.map((k) => k.slice(prefix.length)));
   const scratch = join(ctx.scratch, `ingest-${dropId}-${process.pid}`);
   await mkdir(scratch, { recursive: true });
-  const engine = await DuckDbEngine.open();
-  // DuckDB copies one file's rows to Parquet on its own threads while the next file is parsed
+  // one thread: a copy in file order on two threads buffers whatever runs ahead, and memory grows with the file
+  // (a 3 GiB export took DuckDB past 1 GB); one thread keeps it flat, and JavaScript parses on the other core
+  const engine = await DuckDbEngine.open({ threads: 1 });
+  // DuckDB copies one file's rows to Parquet while the next file is parsed
   let copies: Promise<void> = Promise.resolve();
   try {
     const reports: FileReport[] = rejected.map((r) => {
