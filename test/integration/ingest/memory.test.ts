@@ -24,9 +24,10 @@ async function peakRss(name: string, make: (file: string) => Promise<number>): P
 // small enough for CI; test/bench/ingest-memory.ts measures files of several GiB
 describe('ingest memory does not grow with the file', () => {
   it.each([
-    ['lms/statements.json', writeBigLrsDocument, 16, 96],
-    ['crm/Task.csv', writeBigTaskCsv, 16, 160],
-  ] as const)('%s: %i MB and %i MB peak within 150 MB of each other', async (name, write, small, large) => {
+    // both past DuckDB's first Parquet row group (122,880 rows), whose buffer is a fixed cost, not growth
+    ['lms/statements.json', 64, 160, writeBigLrsDocument],
+    ['crm/Task.csv', 16, 160, writeBigTaskCsv],
+  ] as const)('%s: %i MB and %i MB peak within 150 MB of each other', async (name, small, large, write) => {
     const a = await peakRss(name, (file) => write(file, small * MB));
     const b = await peakRss(name, (file) => write(file, large * MB));
 
