@@ -74,6 +74,8 @@ export interface Config {
   closedStages: string[];
   /** encoding of CSV exports, e.g. `utf-8` or `windows-874` */
   encoding: string;
+  /** DuckDB's memory limit on this machine, e.g. `6GB`; empty: a quarter of the memory, at most 2 GB (it spills the rest to disk) */
+  duckdbMemoryLimit: string;
   email: EmailConfig;
   /** cron and time zone of the nightly run on AWS */
   schedule: { cron: string; timeZone: string };
@@ -94,6 +96,7 @@ export const DEFAULT_CONFIG: Config = {
   visitEventTypes: ['Visit', 'Meeting'],
   closedStages: ['Closed Won', 'Closed Lost'],
   encoding: 'utf-8',
+  duckdbMemoryLimit: '',
   email: {
     transport: 'outbox',
     from: 'Scorecard <scorecard@localhost>',
@@ -182,6 +185,10 @@ export function resolveConfig(partial: unknown = {}): Config {
     iconv.encodingExists(config.encoding),
     `encoding "${config.encoding}" is not an encoding Scorecard can read`,
     'use a name such as utf-8, windows-874, tis-620 or utf-16le',
+  );
+  check(
+    config.duckdbMemoryLimit === '' || /^\d+(\.\d+)?\s*(MB|GB|TB|MiB|GiB|TiB)$/i.test(config.duckdbMemoryLimit),
+    `duckdbMemoryLimit must be a size such as 2GB or 512MB, or empty for automatic, not "${config.duckdbMemoryLimit}"`,
   );
   check(['en', 'th'].includes(config.locale), `locale must be "en" or "th", not "${config.locale}"`);
   check(

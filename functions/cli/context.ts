@@ -14,7 +14,9 @@ export async function withContext<T>(configPath: string | undefined, fn: (ctx: S
   const config = await loadConfig(configPath);
   const scratch = await mkdtemp(join(tmpdir(), 'scorecard-'));
   try {
-    return await fn({ config, store: openStore(config), log: consoleLog(), scratch });
+    // the config's duckdbMemoryLimit, when set, replaces the automatic one of engine/duckdb-defaults.ts
+    const duckdb = config.duckdbMemoryLimit ? { memoryLimit: config.duckdbMemoryLimit } : undefined;
+    return await fn({ config, store: openStore(config), log: consoleLog(), scratch, duckdb });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,9 +1,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ScorecardError } from '../errors.ts';
+import { localDuckDbDefaults } from './duckdb-defaults.ts';
 import type { Engine, SqlOrigin } from './engine.ts';
 
 export interface DuckDbOptions {
-  /** e.g. `4GB`; DuckDB's default is 80 % of the machine */
+  /** e.g. `4GB`; by default the config's `duckdbMemoryLimit` or a share of the machine (duckdb-defaults.ts) */
   memoryLimit?: string;
   /** where DuckDB spills; in Lambda this must be under /tmp */
   tempDirectory?: string;
@@ -27,8 +28,9 @@ export class DuckDbEngine implements Engine {
    * const [row] = await engine.query<{ n: number }>('SELECT 1 AS n');
    */
   static async open(given: DuckDbOptions = {}): Promise<DuckDbEngine> {
-    // in Lambda the stage context carries the memory and spill settings the stacks put in the environment
-    const options = given;
+    // locally a capped memory limit and spill files in the temp folder (duckdb-defaults.ts); in Lambda the stage
+    // context carries the settings the stacks put in the environment, and a caller's own win
+    const options = { ...localDuckDbDefaults(), ...given };
     const settings: Record<string, string> = {};
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.tempDirectory) settings.temp_directory = options.tempDirectory;

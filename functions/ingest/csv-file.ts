@@ -3,6 +3,7 @@ import { CsvParser, type CsvRecord } from './csv-parser.ts';
 import { readText } from './decode.ts';
 import { fastLinePattern, type FieldKind } from './fast-line.ts';
 import { FileRejectedError } from './errors.ts';
+import { LIMITS } from './limits.ts';
 import type { CsvMapping, ValueProblem } from './formats/csv-mapping.ts';
 import type { SinkLayout } from './parquet.ts';
 import { shown, type QuarantineFile } from './quarantine.ts';
@@ -45,6 +46,13 @@ const DUCKDB_BOOLEANS = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'Fals
 
 /** Matches the header row to the mapping; rejects a duplicate or a missing required column. */
 function planFor(mapping: CsvMapping, header: string[]): Plan {
+  if (header.length > LIMITS.maxColumns) {
+    throw new FileRejectedError(
+      `the header has ${header.length} columns, more than the ${LIMITS.maxColumns} ingest reads`,
+      'export only the fields the contract names (README "Your exports"), or fewer custom fields',
+      1,
+    );
+  }
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     const lower = name.trim().toLowerCase();
@@ -185,6 +193,8 @@ export async function readCsvFile(
  */
 function fastPathFor(mapping: CsvMapping, plan: Plan): RegExp | undefined {
   if (plan.layout !== 'fields' || mapping.check || plan.width < 2) return undefined;
+  // V8 cannot compile the pattern of a few thousand fields: wide files take the careful path
+  if (plan.width > LIMITS.fastPathMaxColumns) return undefined;
   if (mapping.columns.some((m, c) => m.convert && plan.fields[c]! >= 0)) return undefined;
   const kinds: FieldKind[] = new Array<FieldKind>(plan.width).fill('any');
   const keys: boolean[] = new Array<boolean>(plan.width).fill(false);
@@ -196,7 +206,12 @@ function fastPathFor(mapping: CsvMapping, plan: Plan): RegExp | undefined {
     const at = plan.fields[c]!;
     if (at >= 0) keys[at] = true;
   }
-  return fastLinePattern(kinds, keys);
+  try {
+    return fastLinePattern(kinds, keys);
+  } catch {
+    // a pattern too large for V8 (e.g. "Stack overflow"): the careful path reads the file alike
+    return undefined;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { bytesFromText } from './byte-text.ts';
 import { FileRejectedError } from './errors.ts';
+import { cappedGunzip } from './gzip-guard.ts';
 
 /** Bytes read from disk at a time: large enough that per-chunk work is noise. */
 const CHUNK_BYTES = 1 << 20;
@@ -75,7 +76,7 @@ function byteStream(path: string, gzip: boolean): AsyncIterable<Buffer> {
   if (!gzip) return source;
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   source.on('error', (error) => gunzip.destroy(error));
-  return source.pipe(gunzip);
+  return cappedGunzip(source, source.pipe(gunzip));
 }
 
 function isGzipError(error: unknown): boolean {
@@ -257,6 +258,15 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 /** UTF-16 text is mostly valid UTF-8 bytes with NULs in between: say what it is. */
 function checkNotUtf16(chunk: Buffer, encoding: string): void {
   if (/^utf-?16/i.test(encoding)) return;
+  const start = chunk.subarray(0, Math.min(chunk.length, 200));
+  if (start.length > 0 && start.every((b) => b === 0)) {
+    // UTF-16 has NULs between characters; a file that starts with nothing but NULs is no text at all
+    throw new FileRejectedError(
+      'the file starts with NUL bytes, not text: it is not an export',
+      'send the export itself; a file of zeros is a broken download or copy',
+      1,
+    );
+  }
   const head = chunk.subarray(0, 2);
   const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   const firstLine = chunk.subarray(0, Math.min(chunk.length, 200));

@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
+import { downloadFile, uploadFile } from '../store/files.ts';
 import { FsStore } from '../store/fs.ts';
 import { putJson } from '../store/store.ts';
 import { readCsvFile, type ReadOptions } from './csv-file.ts';
 import { checkDropId } from './drop-id.ts';
 import { classifyDropFiles, SUCCESS_MARKER, type DropFile } from './drop-files.ts';
+import { checkBadShare, TooManyBadRowsError } from './bad-share.ts';
 import { IngestError, isFileRejectedError } from './errors.ts';
 import type { MappingContext } from './formats/csv-mapping.ts';
+import { clip, clippedLog, LIMITS } from './limits.ts';
 import { readOwnerDirectory } from './owner-directory.ts';
 import { canonicalLayout, copyToParquet, type SinkLayout } from './parquet.ts';
 import { QuarantineFile } from './quarantine.ts';
@@ -27,10 +30,8 @@ async function localCopy(ctx: StageContext, key: string, scratch: string): Promi
   const file = join(scratch, 'landing', ...key.split('/'));
   // scratch belongs to this ingest: a file already there is this key's, downloaded before
   if (existsSync(file)) return file;
-  const bytes = await ctx.store.get(key);
-  if (bytes === undefined) throw new IngestError(`${key} disappeared while ingesting`, 'land the drop again');
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, bytes);
+  // streamed: an export can be larger than memory
+  if (!(await downloadFile(ctx.store, key, file))) throw new IngestError(`${key} disappeared while ingesting`, 'land the drop again');
   return file;
 }
 
@@ -76,15 +77,23 @@ async function ingestFile(
       layout = result.layout;
     } else if (format.kind === 'xapi-lines') report.read = await readXapiLines(path, options, sink, quarantine);
     else report.read = await readXapiDocument(path, options, sink, quarantine);
+    checkBadShare(report.read, quarantine.count);
     sink.close();
     quarantine.close();
   } catch (error) {
+    // a file rejected for its share of bad rows shows the first of them
+    const samples = error instanceof TooManyBadRowsError ? [...quarantine.samples] : [];
     sink.discard();
     quarantine.discard();
     if (!isFileRejectedError(error)) throw error;
     report.status = 'rejected';
     report.read = 0;
-    report.rejected = { reason: error.message, hint: error.hint ?? '', line: error.line ?? null };
+    report.samples = samples;
+    report.rejected = {
+      reason: clip(error.message, LIMITS.reasonChars),
+      hint: clip(error.hint ?? '', LIMITS.reasonChars),
+      line: error.line ?? null,
+    };
     ctx.log.warn(`${file.path}: rejected: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
     return { report, sink: undefined, layout, quarantine: undefined };
   }
@@ -152,7 +161,7 @@ async function writeRaw(
   // the normalized rows can be as large as the export: free the disk as soon as they are in Parquet
   await rm(sink.path, { force: true });
   if (ctx.store instanceof FsStore) await rename(local, ctx.store.path(key));
-  else await ctx.store.put(key, await readFile(local), 'application/vnd.apache.parquet');
+  else await uploadFile(ctx.store, key, local, 'application/vnd.apache.parquet');
 }
 
 /**
@@ -166,8 +175,10 @@ async function writeRaw(
  * const report = await ingestDrop(ctx, '2026-11-26');
  * report.files.filter((f) => f.status !== 'loaded'); // what needs a look
  */
-export async function ingestDrop(ctx: StageContext, dropId: string): Promise<IngestReport> {
+export async function ingestDrop(given: StageContext, dropId: string): Promise<IngestReport> {
   checkDropId(dropId);
+  // file names, reasons and values come from the export: no line may flood or forge the console
+  const ctx: StageContext = { ...given, log: clippedLog(given.log) };
   const prefix = `landing/${dropId}/`;
   const keys = await ctx.store.list(prefix);
   if (keys.length === 0) {
@@ -182,8 +193,10 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
   const { files, rejected, ignored } = classifyDropFiles(keys.map((k) => k.slice(prefix.length)));
   const scratch = join(ctx.scratch, `ingest-${dropId}-${process.pid}`);
   await mkdir(scratch, { recursive: true });
-  const engine = await DuckDbEngine.open(ctx.duckdb);
-  // DuckDB copies one file's rows to Parquet on its own threads while the next file is parsed
+  // one thread: a copy in file order on two threads buffers whatever runs ahead, and memory grows with the file
+  // (a 3 GiB export took DuckDB past 1 GB); one thread keeps it flat, and JavaScript parses on the other core
+  const engine = await DuckDbEngine.open({ ...ctx.duckdb, threads: 1 });
+  // DuckDB copies one file's rows to Parquet while the next file is parsed
   let copies: Promise<void> = Promise.resolve();
   try {
     const reports: FileReport[] = rejected.map((r) => {
@@ -195,7 +208,7 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
         read: 0,
         loaded: 0,
         quarantined: 0,
-        rejected: { reason: r.reason, hint: r.hint, line: null },
+        rejected: { reason: clip(r.reason, LIMITS.reasonChars), hint: clip(r.hint, LIMITS.reasonChars), line: null },
         quarantineKey: null,
         samples: [],
       };
@@ -224,7 +237,7 @@ export async function ingestDrop(ctx: StageContext, dropId: string): Promise<Ing
       if (!written.has(table.name)) await ctx.store.deletePrefix(`raw/${table.name}/drop=${dropId}/`);
     }
     await ctx.store.deletePrefix(`quarantine/${dropId}/`);
-    for (const q of quarantines) await ctx.store.put(q.key, await readFile(q.path), 'application/x-ndjson');
+    for (const q of quarantines) await uploadFile(ctx.store, q.key, q.path, 'application/x-ndjson');
     reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const report = dropReport(dropId, reports, ignored);
     await putJson(ctx.store, reportKey(dropId), report);

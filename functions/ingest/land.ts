@@ -1,9 +1,8 @@
-import { copyFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { StageContext } from '../context.ts';
-import { FsStore } from '../store/fs.ts';
-import type { ObjectStore } from '../store/store.ts';
+import { sameAsFile, uploadFile } from '../store/files.ts';
 import { checkDropId } from './drop-id.ts';
 import { SUCCESS_MARKER } from './drop-files.ts';
 import { IngestError } from './errors.ts';
@@ -16,13 +15,6 @@ async function folderFiles(dir: string): Promise<{ files: string[]; links: strin
     files: entries.filter((e) => e.isFile()).map(relativePath).sort(),
     links: entries.filter((e) => e.isSymbolicLink()).map(relativePath).sort(),
   };
-}
-
-async function sameBytes(a: Uint8Array | undefined, file: string): Promise<boolean> {
-  if (a === undefined) return false;
-  const info = await stat(file);
-  if (info.size !== a.length) return false;
-  return Buffer.from(a).equals(await readFile(file));
 }
 
 /**
@@ -57,9 +49,7 @@ export async function landDrop(ctx: StageContext, dir: string, dropId: string): 
     const same =
       landed.length === keys.length &&
       landed.every((k, i) => k === keys[i]) &&
-      (await Promise.all(paths.map(async (p, i) => sameBytes(await ctx.store.get(keys[i]!), join(dir, p))))).every(
-        Boolean,
-      );
+      (await Promise.all(paths.map((p, i) => sameAsFile(ctx.store, keys[i]!, join(dir, p))))).every(Boolean);
     if (!same) {
       throw new IngestError(
         `drop ${dropId} has already landed with other files`,
@@ -69,18 +59,9 @@ export async function landDrop(ctx: StageContext, dir: string, dropId: string): 
     ctx.log.info(`drop ${dropId} has already landed with the same files`);
     return [...keys, marker];
   }
-  for (const [i, path] of paths.entries()) await putFile(ctx.store, keys[i]!, join(dir, path));
+  // streamed, a file at a time: an export can be larger than memory
+  for (const [i, path] of paths.entries()) await uploadFile(ctx.store, keys[i]!, join(dir, path));
   await ctx.store.put(marker, '');
   ctx.log.info(`landed ${paths.length} files in ${ctx.store.description} under ${prefix}`);
   return [...keys, marker];
-}
-
-/** Puts a local file under `key`: a file copy on a folder store (exports can be gigabytes), else its bytes. */
-async function putFile(store: ObjectStore, key: string, file: string): Promise<void> {
-  if (!(store instanceof FsStore)) return store.put(key, await readFile(file));
-  // through a temporary name, as FsStore.put does, so that no reader sees half a file
-  await mkdir(dirname(store.path(key)), { recursive: true });
-  const temp = `${store.path(key)}.tmp-${process.pid}`;
-  await copyFile(file, temp);
-  await rename(temp, store.path(key));
 }

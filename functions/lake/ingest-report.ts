@@ -7,7 +7,11 @@ export interface QuarantineRecord {
   /** the header (or JSON field) at fault; empty when the whole record is */
   column: string;
   reason: string;
-  /** the record as it is in the file (cut at 1 MB) */
+  /**
+   * the record as it is in the file (cut at 1 MB), for the first
+   * `LIMITS.quarantineTextRows` records of a file, then empty; in the
+   * report's samples, cut at `LIMITS.sampleChars` without control characters
+   */
   text: string;
 }
 

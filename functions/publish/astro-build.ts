@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inPrivateFolder } from './build-folder.ts';
 import { chartWorkers, withChartPool } from './chart-pool.ts';
 import { PublishError } from './errors.ts';
 
@@ -44,11 +45,12 @@ export async function buildAstroSite(options: AstroBuildOptions): Promise<void> 
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   try {
-    await withChartPool(chartWorkers(), () => build(
+    // a private working folder: the build works from any folder, and builds at once do not collide (build-folder.ts)
+    await inPrivateFolder(options.cacheDir, options.outDir, (outDir) => withChartPool(chartWorkers(), () => build(
       {
         root: SITE_DIR,
         configFile: false,
-        outDir: options.outDir,
+        outDir,
         cacheDir: join(options.cacheDir, 'astro'),
         base: options.base,
         output: 'static',
@@ -68,7 +70,7 @@ export async function buildAstroSite(options: AstroBuildOptions): Promise<void> 
       },
       // several builds may run in one process (tests, a backfill): keep the compiler loaded
       { teardownCompiler: false },
-    ));
+    )));
   } catch (error) {
     throw new PublishError(
       `the site build failed: ${(error as Error).message}`,

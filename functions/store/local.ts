@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { downloadFile } from './files.ts';
 import { FsStore } from './fs.ts';
 import { putMany } from './put-many.ts';
 import type { ObjectStore } from './store.ts';
@@ -13,13 +14,8 @@ export async function stageToLocal(store: ObjectStore, prefix: string, scratch: 
   if (store instanceof FsStore) return store.path(prefix);
   const target = join(scratch, prefix);
   await mkdir(target, { recursive: true });
-  for (const key of await store.list(prefix)) {
-    const bytes = await store.get(key);
-    if (bytes === undefined) continue;
-    const file = join(scratch, key);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, bytes);
-  }
+  // streamed: a table's Parquet can be larger than memory
+  for (const key of await store.list(prefix)) await downloadFile(store, key, join(scratch, key));
   return target;
 }
 

@@ -25,7 +25,7 @@ export function csatMapping(): CsvMapping {
   return sourceMapping(tableByName('csat_responses'), ratingCheck('csat_responses', 'Score', true));
 }
 
-/** `coaching/feedback.csv`: a Rating must be within 1..5. */
+/** `coaching/feedback.csv`: a Rating must be a whole number 1..5 (the contract's integer). */
 export function feedbackMapping(): CsvMapping {
-  return sourceMapping(tableByName('coaching_feedback'), ratingCheck('coaching_feedback', 'Rating', false));
+  return sourceMapping(tableByName('coaching_feedback'), ratingCheck('coaching_feedback', 'Rating', true));
 }

@@ -13,7 +13,9 @@ import type { QuarantineRecord } from '../../../functions/lake/ingest-report.ts'
 import { tableByName } from '../../../functions/lake/raw-tables.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
+import { LIMITS } from '../../../functions/ingest/limits.ts';
 import { BAD_INPUTS, CSAT, CSAT_LOADED, type BadInput } from '../../fixtures/ingest/bad-inputs.ts';
+import { HOSTILE_INPUTS } from '../../fixtures/ingest/hostile-inputs.ts';
 
 const DROP = '2026-11-26';
 
@@ -53,16 +55,18 @@ describe('bad inputs of the data contract', () => {
     expect(new Set(BAD_INPUTS.map((c) => c.name)).size).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(BAD_INPUTS.map((c) => [c.name, c] as [string, BadInput]))('%s', async (_name, input) => {
+  it.each([...BAD_INPUTS, ...HOSTILE_INPUTS].map((c) => [c.name, c] as [string, BadInput]))('%s', async (_name, input) => {
     // Prepare
     const workspace = await mkdtemp(join(root, 'ws-'));
     const dir = join(workspace, 'input');
     const encoding = input.encoding ?? 'utf-8';
-    await writeDrop(dir, { 'surveys/csat.csv': iconv.encode(CSAT, encoding), ...input.files });
+    const files = typeof input.files === 'function' ? input.files() : input.files;
+    await writeDrop(dir, { 'surveys/csat.csv': iconv.encode(CSAT, encoding), ...files });
+    const log = memoryLog();
     const ctx: StageContext = {
       config: resolveConfig({ workspace, encoding }),
       store: new FsStore(workspace),
-      log: memoryLog(),
+      log,
       scratch: join(workspace, 'scratch'),
     };
     const expected = { 'surveys/csat.csv': CSAT_LOADED, ...input.expect };
@@ -78,6 +82,18 @@ describe('bad inputs of the data contract', () => {
       (k) => !/^(landing|raw|quarantine|reports)\//.test(k) && !k.startsWith('input/'),
     );
     expect(outside, 'nothing written outside the lake zones').toEqual([]);
+    // whatever the input: short lines, free of control characters (README "Limits")
+    const shown = report.files.flatMap((f) => [
+      ...(f.rejected ? [[f.rejected.reason, LIMITS.reasonChars], [f.rejected.hint, LIMITS.reasonChars]] : []),
+      ...f.samples.flatMap((r) => [[r.reason, LIMITS.reasonChars], [r.text, LIMITS.sampleChars]]),
+    ]) as [string, number][];
+    for (const line of log.lines) shown.push([line, LIMITS.logLineChars + 'warning: '.length]);
+    for (const [text, max] of shown) {
+      expect(text.length, text.slice(0, 100)).toBeLessThanOrEqual(max + 40);
+      // eslint-disable-next-line no-control-regex
+      expect(text, 'no control characters').not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      expect(text, 'no stack trace').not.toMatch(/\n\s+at |Error: /);
+    }
     for (const [file, outcome] of Object.entries(expected)) {
       const got = report.files.find((f) => f.file === file);
       expect(got?.status, `${file} status (${got?.rejected?.reason ?? ''})`).toBe(outcome.status);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LMS_STATEMENTS, statementRow } from '../../../functions/ingest/formats/xapi.ts';
-import { statementLines } from '../../../functions/ingest/xapi-file.ts';
+import { StatementSplitter, type DocumentElement } from '../../../functions/ingest/json-document.ts';
+import { FileRejectedError } from '../../../functions/ingest/errors.ts';
 
 const base = {
   id: 's1',
@@ -68,10 +69,41 @@ describe('statementRow', () => {
   });
 });
 
-describe('statementLines', () => {
-  it('finds the line each statement of an LRS document starts on', () => {
-    const text = '{\n  "more": "x",\n  "statements": [\n    {"id": "a"},\n    {\n      "id": "b"\n    }, {"id": "c, [not a list]"}\n  ]\n}';
+/** The elements of a document pushed in pieces of `size` characters. */
+function split(text: string, size: number): DocumentElement[] {
+  const elements: DocumentElement[] = [];
+  const splitter = new StatementSplitter((e) => elements.push(e));
+  for (let i = 0; i < text.length; i += size) splitter.push(text.slice(i, i + size));
+  splitter.end();
+  return elements;
+}
 
-    expect(statementLines(text)).toEqual([4, 5, 7]);
+describe('StatementSplitter', () => {
+  const text = '{\n  "more": "x",\n  "statements": [\n    {"id": "a"},\n    {\n      "id": "b"\n    }, {"id": "c, [not a list]"}, 7, "s"\n  ]\n}';
+
+  it.each([1, 3, 1000])('finds each statement and the line it starts on, in pieces of %i', (size) => {
+    const elements = split(text, size);
+
+    expect(elements.map((e) => e.line)).toEqual([4, 5, 7, 7, 7]);
+    expect(elements.map((e) => JSON.parse(e.text) as unknown)).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c, [not a list]' }, 7, 's']);
+  });
+
+  it('marks a statement nested too deeply, keeping only the start of its text', () => {
+    const deep = `{"statements": [{"id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}, {"id": "ok"}]}`;
+
+    const elements = split(deep, 65_536);
+
+    expect(elements.map((e) => e.tooDeep)).toEqual([true, false]);
+    expect(elements[0]!.text.length).toBeLessThanOrEqual(4096);
+  });
+
+  it.each([
+    ['cut short', '{"statements": [{"id": "a"}', /ends inside/],
+    ['garbage after the list', '{"statements": [{"id": "a"}] x}', /not valid JSON/],
+    ['no statements list', '{"more": [{"id": "a"}]}', /no "statements" list/],
+    ['a list at the top', '[{"id": "a"}]', /no "statements" list/],
+  ])('rejects a document %s', (_name, doc, reason) => {
+    expect(() => split(doc, 4)).toThrow(FileRejectedError);
+    expect(() => split(doc, 4)).toThrow(reason);
   });
 });
