@@ -10,7 +10,9 @@ export const computeCommand: Command = {
 Computes every KPI of the catalog (the site's KPI definitions page says what
 each counts) for every AE, team and the org, for the 12 months and 4 quarters
 ending with DATE, from the lake's current state, and replaces the version's tables kpi/kpi_values/as_of=DATE/,
-kpi/kpi_breakdowns/as_of=DATE/ and kpi/entities/as_of=DATE/. Other versions
+kpi/kpi_breakdowns/as_of=DATE/ and kpi/entities/as_of=DATE/, and the tables
+behind the numbers (deals, pipeline_movement, pipeline_movement_deals,
+forecast_calls) under kpi/<table>/as_of=DATE/. Other versions
 are left alone; a past DATE recomputes that version. The result depends only
 on the ingested drops, the config (fiscal year start, qualified lead
 statuses, visit types, closed stages) and DATE.
