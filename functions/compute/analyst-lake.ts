@@ -1,8 +1,9 @@
 import type { StageContext } from '../context.ts';
 import type { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
-import { openLake, parquetFiles } from '../engine/lake.ts';
-import { stageToLocal } from '../store/local.ts';
+import { openLake } from '../engine/lake.ts';
+import { stageKeys } from '../store/stage-keys.ts';
+import { liveKeyFilter } from './live-version.ts';
 import { AnalystQueryError } from './errors.ts';
 import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES } from './tables.ts';
 
@@ -21,8 +22,10 @@ import { kpiTablePrefix, OUTPUT_COLUMNS, OUTPUT_TABLES } from './tables.ts';
 export async function openAnalystLake(ctx: StageContext): Promise<DuckDbEngine> {
   const engine = await openLake(ctx);
   try {
+    const live = await liveKeyFilter(ctx.store);
     for (const table of OUTPUT_TABLES) {
-      const files = await parquetFiles(await stageToLocal(ctx.store, kpiTablePrefix(table), ctx.scratch));
+      // the live file of each version only (compute/live-version.ts)
+      const files = await stageKeys(ctx.store, (await ctx.store.list(kpiTablePrefix(table))).filter(live), ctx.scratch);
       const name = quoteIdentifier(table);
       await engine.exec(
         files.length === 0

@@ -8,11 +8,15 @@ import { athenaEngineFor } from './athena/athena-config.ts';
 import { computeOnAthena } from './athena/compute-on-athena.ts';
 import type { KpiSql } from './kpi-sql.ts';
 import { runParams, type RunParams } from './params.ts';
-import { computeKpiTables, kpiPartition, OUTPUT_TABLES, type OutputTable } from './tables.ts';
+import { computeKpiTables, OUTPUT_TABLES, type OutputTable } from './tables.ts';
+import { dropSupersededParts, partKey, switchLiveVersion, type LiveVersion } from './live-version.ts';
+import { crashPoint } from '../run/crash-point.ts';
+import type { Lease } from '../run/lease.ts';
 
 /**
  * Computes every KPI for as_of D from the lake's current state and replaces
- * kpi/<table>/as_of=D/ (kpi_values, kpi_breakdowns, entities). The result
+ * kpi/<table>/as_of=D/ (kpi_values, kpi_breakdowns, entities): new files
+ * beside the old, then one pointer write (live-version.ts). The result
  * depends only on the ingested drops, the config and D (never on the clock),
  * so a re-run gives the same tables and a past D recomputes that version;
  * other as_of partitions are never touched. With `engine: "athena"` the KPI
@@ -23,19 +27,23 @@ import { computeKpiTables, kpiPartition, OUTPUT_TABLES, type OutputTable } from 
  * const { rows } = await computeVersion(ctx, '2026-11-26');
  * rows.kpi_values; // 49 KPIs × entities × 16 periods
  */
-export async function computeVersion(ctx: StageContext, asOf: string): Promise<{ rows: Record<string, number> }> {
+export async function computeVersion(
+  ctx: StageContext,
+  asOf: string,
+  lease?: Lease,
+): Promise<{ rows: Record<string, number> }> {
   const params = runParams(ctx.config, asOf);
   if (ctx.config.engine === 'athena') {
     const athena = athenaEngineFor(ctx.config);
     try {
       return await computeOnAthena(ctx, params, athena, async (staged) =>
-        writeVersion(ctx, params, await DuckDbEngine.open(), staged),
+        writeVersion(ctx, params, await DuckDbEngine.open(), staged, lease),
       );
     } finally {
       await athena.close();
     }
   }
-  return writeVersion(ctx, params, await openLake(ctx));
+  return writeVersion(ctx, params, await openLake(ctx), undefined, lease);
 }
 
 /** Runs the KPI SQL (the files of sql/kpis/, or `sql`) on `engine`, closes it, and replaces the version's partitions. */
@@ -44,6 +52,7 @@ async function writeVersion(
   params: RunParams,
   engine: DuckDbEngine,
   sql?: KpiSql,
+  lease?: Lease,
 ): Promise<{ rows: Record<string, number> }> {
   const { asOf } = params;
   const dir = join(ctx.scratch, 'kpi', asOf);
@@ -57,12 +66,19 @@ async function writeVersion(
   } finally {
     await engine.close();
   }
-  // every file is ready before the first partition is replaced: a failed run leaves the old version whole
+  // every file is written beside the old version before one write switches to the new one (live-version.ts)
+  const live: LiveVersion = { asOf, tables: {} };
   for (const table of OUTPUT_TABLES) {
-    const prefix = kpiPartition(table, asOf);
-    await ctx.store.deletePrefix(prefix);
-    await ctx.store.put(`${prefix}part-0.parquet`, await readFile(join(dir, `${table}.parquet`)));
+    const bytes = await readFile(join(dir, `${table}.parquet`));
+    const key = partKey(table, asOf, bytes);
+    await ctx.store.put(key, bytes, 'application/vnd.apache.parquet');
+    live.tables[table] = key;
+    crashPoint('compute:part-written');
   }
+  await lease?.check();
+  await switchLiveVersion(ctx.store, live);
+  crashPoint('compute:switched');
+  await dropSupersededParts(ctx.store, live);
   ctx.log.info(`as of ${asOf}: ${OUTPUT_TABLES.map((t) => `${t} ${rows[t]} rows`).join(', ')}`);
   return { rows };
 }

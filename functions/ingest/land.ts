@@ -4,9 +4,11 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { FsStore } from '../store/fs.ts';
 import type { ObjectStore } from '../store/store.ts';
+import { isTempName, tempPathFor } from '../store/temp-files.ts';
 import { checkDropId } from './drop-id.ts';
 import { SUCCESS_MARKER } from './drop-files.ts';
 import { IngestError } from './errors.ts';
+import { crashPoint } from '../run/crash-point.ts';
 
 /** Every regular file under `dir`, as `/`-separated relative paths, and the links skipped (never followed). */
 async function folderFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
@@ -53,7 +55,7 @@ export async function landDrop(ctx: StageContext, dir: string, dropId: string): 
   const marker = `${prefix}${SUCCESS_MARKER}`;
   const keys = paths.map((p) => `${prefix}${p}`);
   if ((await ctx.store.get(marker)) !== undefined) {
-    const landed = (await ctx.store.list(prefix)).filter((k) => k !== marker);
+    const landed = (await ctx.store.list(prefix)).filter((k) => k !== marker && !isTempName(k));
     const same =
       landed.length === keys.length &&
       landed.every((k, i) => k === keys[i]) &&
@@ -69,7 +71,10 @@ export async function landDrop(ctx: StageContext, dir: string, dropId: string): 
     ctx.log.info(`drop ${dropId} has already landed with the same files`);
     return [...keys, marker];
   }
-  for (const [i, path] of paths.entries()) await putFile(ctx.store, keys[i]!, join(dir, path));
+  for (const [i, path] of paths.entries()) {
+    await putFile(ctx.store, keys[i]!, join(dir, path));
+    crashPoint('land:file');
+  }
   await ctx.store.put(marker, '');
   ctx.log.info(`landed ${paths.length} files in ${ctx.store.description} under ${prefix}`);
   return [...keys, marker];
@@ -80,7 +85,7 @@ async function putFile(store: ObjectStore, key: string, file: string): Promise<v
   if (!(store instanceof FsStore)) return store.put(key, await readFile(file));
   // through a temporary name, as FsStore.put does, so that no reader sees half a file
   await mkdir(dirname(store.path(key)), { recursive: true });
-  const temp = `${store.path(key)}.tmp-${process.pid}`;
+  const temp = tempPathFor(store.path(key));
   await copyFile(file, temp);
   await rename(temp, store.path(key));
 }

@@ -1,10 +1,11 @@
-import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
-import { stageToLocal } from '../store/local.ts';
+import { liveTableKeys } from '../compute/live-version.ts';
+import type { OutputTable } from '../compute/tables.ts';
+import { stageKeys } from '../store/stage-keys.ts';
 import { VersionNotFoundError } from './errors.ts';
-import { KPI_VALUES_PREFIX, kpiVersions, previousVersion } from './versions.ts';
+import { kpiVersions, previousVersion } from './versions.ts';
 
 export type Level = 'ae' | 'team' | 'org';
 
@@ -40,11 +41,9 @@ export interface VersionData {
 }
 
 /** Local paths of the Parquet files of one partition (staged from S3 when the lake is a bucket). */
-async function partitionFiles(ctx: StageContext, prefix: string): Promise<string[]> {
-  const keys = (await ctx.store.list(prefix)).filter((key) => key.endsWith('.parquet'));
-  if (keys.length === 0) return [];
-  const dir = await stageToLocal(ctx.store, prefix, ctx.scratch);
-  return keys.map((key) => join(dir, key.slice(prefix.length)));
+async function partitionFiles(ctx: StageContext, table: OutputTable, asOf: string): Promise<string[]> {
+  // the live files of the version (compute/live-version.ts), never a half-switched partition
+  return stageKeys(ctx.store, await liveTableKeys(ctx.store, table, asOf), ctx.scratch);
 }
 
 const parquet = (files: string[]): string =>
@@ -61,8 +60,8 @@ const parquet = (files: string[]): string =>
 export async function readVersionData(ctx: StageContext, asOf: string): Promise<VersionData> {
   const versions = await kpiVersions(ctx.store);
   const previousAsOf = previousVersion(versions, asOf);
-  const valueFiles = await partitionFiles(ctx, `${KPI_VALUES_PREFIX}as_of=${asOf}/`);
-  const entityFiles = await partitionFiles(ctx, `kpi/entities/as_of=${asOf}/`);
+  const valueFiles = await partitionFiles(ctx, 'kpi_values', asOf);
+  const entityFiles = await partitionFiles(ctx, 'entities', asOf);
   if (valueFiles.length === 0 || entityFiles.length === 0) {
     throw new VersionNotFoundError(
       `no KPI tables for as-of ${asOf} in ${ctx.store.description} (kpi/kpi_values and kpi/entities)`,
@@ -71,7 +70,7 @@ export async function readVersionData(ctx: StageContext, asOf: string): Promise<
         : `compute that date first: scorecard compute --as-of ${asOf}`,
     );
   }
-  const previousFiles = previousAsOf ? await partitionFiles(ctx, `${KPI_VALUES_PREFIX}as_of=${previousAsOf}/`) : [];
+  const previousFiles = previousAsOf ? await partitionFiles(ctx, 'kpi_values', previousAsOf) : [];
 
   const engine = await DuckDbEngine.open({ threads: 1 });
   try {

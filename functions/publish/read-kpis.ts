@@ -2,8 +2,8 @@ import { kpiPartition, type OutputTable } from '../compute/tables.ts';
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteLiteral } from '../engine/engine.ts';
-import { parquetFiles } from '../engine/lake.ts';
-import { stageToLocal } from '../store/local.ts';
+import { liveTableKeys } from '../compute/live-version.ts';
+import { stageKeys } from '../store/stage-keys.ts';
 import { PublishError } from './errors.ts';
 import {
   entityKey,
@@ -22,7 +22,8 @@ export type VersionKpis = Pick<SiteData, 'months' | 'quarters' | 'entities' | 'v
 
 /** The Parquet files of one version's table, staged locally when the lake is on S3. */
 async function tableFiles(ctx: StageContext, table: OutputTable, asOf: string): Promise<string[]> {
-  return parquetFiles(await stageToLocal(ctx.store, kpiPartition(table, asOf), ctx.scratch));
+  // only the files the version's pointer names: never a half-switched partition
+  return stageKeys(ctx.store, await liveTableKeys(ctx.store, table, asOf), ctx.scratch);
 }
 
 const source = (files: string[]): string => `read_parquet([${files.map(quoteLiteral).join(', ')}], union_by_name = true, hive_partitioning = false)`;

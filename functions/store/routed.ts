@@ -26,7 +26,8 @@ export class PrefixRoutedStore implements ObjectStore {
     this.description = [fallback.description, ...routes.map((r) => `${r.prefix} on ${r.store.description}`)].join(', ');
   }
 
-  private storeFor(key: string): ObjectStore {
+  /** the store that holds `key` */
+  storeFor(key: string): ObjectStore {
     return this.routes.find((route) => key.startsWith(route.prefix))?.store ?? this.fallback;
   }
 

@@ -7,6 +7,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { checkKey, type ObjectStore } from './store.ts';
+import { crashPoint } from '../run/crash-point.ts';
 
 /** The lake as an S3 bucket (or an S3-compatible server such as s3rver). */
 export class S3Store implements ObjectStore {
@@ -33,6 +34,7 @@ export class S3Store implements ObjectStore {
     await this.client.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: checkKey(key), Body: body, ContentType: contentType }),
     );
+    crashPoint('store:put');
   }
 
   async list(prefix: string): Promise<string[]> {
