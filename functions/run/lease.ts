@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ScorecardError } from '../errors.ts';
 import { createExclusive } from '../store/create-exclusive.ts';
@@ -20,6 +21,8 @@ export interface LeaseRecord {
   pid: number;
   acquiredAt: string;
   expiresAt: string;
+  /** tells this run's own record from another's (a retried create whose first try did land answers "exists") */
+  token: string;
 }
 
 /** Another run holds the lease: nothing was done (exit code {@link BUSY_EXIT_CODE}). */
@@ -116,8 +119,10 @@ export async function acquireLease(store: ObjectStore, name: string, holder: str
       pid: process.pid,
       acquiredAt: new Date(now).toISOString(),
       expiresAt: new Date(now + ttlMs()).toISOString(),
+      token: randomUUID(),
     };
-    if (!(await createExclusive(store, fileOf(prefix, mine, 'json'), JSON.stringify(record, null, 2) + '\n'))) continue;
+    const created = await createExclusive(store, fileOf(prefix, mine, 'json'), JSON.stringify(record, null, 2) + '\n');
+    if (!created && (await getJson<LeaseRecord>(store, fileOf(prefix, mine, 'json')))?.token !== record.token) continue;
     // earlier generations are history now
     for (const key of await store.list(prefix)) {
       const match = GENERATION.exec(key.slice(prefix.length));

@@ -5,6 +5,7 @@ import { FsStore } from './fs.ts';
 import { PrefixRoutedStore } from './routed.ts';
 import { S3Store } from './s3.ts';
 import { checkKey, type ObjectStore } from './store.ts';
+import { withS3Retry } from './s3-retry.ts';
 
 /**
  * Creates `key` only if no object has that key yet; returns false when one
@@ -36,7 +37,7 @@ export async function createExclusive(store: ObjectStore, key: string, body: str
   }
   if (target instanceof S3Store) {
     try {
-      await target.client.send(
+      await withS3Retry(`PUT ${key} (if absent)`, target.description, () => target.client.send(
         new PutObjectCommand({
           Bucket: target.bucket,
           Key: checkKey(key),
@@ -44,7 +45,7 @@ export async function createExclusive(store: ObjectStore, key: string, body: str
           ContentType: 'application/json',
           IfNoneMatch: '*',
         }),
-      );
+      ));
       return true;
     } catch (error) {
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
