@@ -19,6 +19,8 @@ import { FsStore } from '../../../functions/store/fs.ts';
 import { S3Store } from '../../../functions/store/s3.ts';
 import type { ObjectStore } from '../../../functions/store/store.ts';
 import { startLocalS3, type LocalS3 } from '../../helpers/s3rver.ts';
+import { liveKpiFile, liveKpiKey } from '../../helpers/live-kpi.ts';
+import { liveKey } from '../../../functions/compute/live-version.ts';
 import { SMALL_ORG, writeDrop } from './small-org.ts';
 
 const A = '2024-02-29';
@@ -54,11 +56,14 @@ describe('computeVersion', () => {
   it('writes the three tables of as_of D, with the column types of the KPI catalog', async () => {
     const { rows } = await computeVersion(ctx, A);
     expect(rows).toEqual({ kpi_values: 49 * 5 * 16, kpi_breakdowns: expect.any(Number), entities: 5 });
-    expect(await ctx.store.list('kpi/')).toEqual(OUTPUT_TABLES.map((t) => `${kpiPartition(t, A)}part-0.parquet`).sort());
+    // one file per table beside the pointer that names them (compute/live-version.ts)
+    const live = OUTPUT_TABLES.map((t) => liveKpiKey(join(workspace, 'lake'), t, A));
+    expect(live.every((key, i) => key.startsWith(kpiPartition(OUTPUT_TABLES[i]!, A)))).toBe(true);
+    expect(await ctx.store.list('kpi/')).toEqual([...live, liveKey(A)].sort());
     const engine = await DuckDbEngine.open();
     try {
       const types = async (table: string) => {
-        const file = join(workspace, 'lake', kpiPartition(table as 'entities', A), 'part-0.parquet');
+        const file = liveKpiFile(join(workspace, 'lake'), table as 'entities', A);
         const described = await engine.query<{ column_name: string; column_type: string }>(
           `DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)})`,
         );
