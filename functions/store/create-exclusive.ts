@@ -55,5 +55,8 @@ export async function createExclusive(store: ObjectStore, key: string, body: str
       throw error;
     }
   }
-  throw new Error(`createExclusive: ${store.description} cannot create objects exclusively`);
+  // another ObjectStore (a wrapper, as tests use): check then put, which is exclusive within one process only
+  if ((await store.get(key)) !== undefined) return false;
+  await store.put(key, body, 'application/json');
+  return true;
 }
