@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { PublishError } from './errors.ts';
 
-/** What a static page build may hold besides its pages: styles, images, fonts. */
+/** What a static page build may hold besides its pages and scripts: styles, images, fonts. */
 const ASSET = /\.(css|svg|png|ico|woff2|txt|xml|json)$/;
 
 /**
@@ -20,7 +20,9 @@ export async function checkBuiltOutput(outDir: string): Promise<string[]> {
     const parts = file.split('/');
     if (parts.some((part) => part.startsWith('.'))) return true;
     const name = parts.at(-1) ?? '';
-    return !(name === 'index.html' || ASSET.test(name) || name.endsWith('.html'));
+    // the browser's scripts, which Astro bundles under _astro/ (the server bundle is .mjs, elsewhere)
+    const clientScript = parts[0] === '_astro' && parts.length === 2 && name.endsWith('.js');
+    return !(name.endsWith('.html') || ASSET.test(name) || clientScript);
   });
   if (strays.length > 0) {
     throw new PublishError(
