@@ -37,6 +37,19 @@ async function pendingDrops(ctx: StageContext): Promise<string[]> {
 }
 
 /**
+ * Whether to generate the demo drop: nothing has landed yet, or only a
+ * landing of this date that never completed (a first demo night cut short)
+ * in a workspace that was never ingested.
+ */
+async function demoWanted(ctx: StageContext, asOf: string): Promise<boolean> {
+  const landed = await ctx.store.list('landing/');
+  if (landed.length === 0) return true;
+  if (landed.some((key) => key.endsWith(`/${SUCCESS_MARKER}`))) return false;
+  if ((await ctx.store.list('reports/ingest/')).length > 0) return false;
+  return (await incompleteLandings(ctx.store)).every((drop) => drop === asOf);
+}
+
+/**
  * The whole night on one machine: ingest what has landed, compute the KPI
  * tables, publish the site version and e-mail the links. With nothing landed
  * and no --input, a demo drop is generated first, so a new user sees a real
@@ -51,8 +64,7 @@ export async function runNightly(ctx: StageContext, options: NightlyOptions): Pr
   if (options.input) {
     log.info(`landing ${options.input} as drop ${asOf}`);
     await landDrop(ctx, options.input, asOf);
-  } else if (!(await ctx.store.list('landing/')).some((key) => key.endsWith(`/${SUCCESS_MARKER}`))) {
-    // nothing has landed whole (an empty workspace, or a demo landing that was cut short)
+  } else if (await demoWanted(ctx, asOf)) {
     log.info(`the workspace is empty: generating the demo organisation as of ${asOf}`);
     const dir = join(ctx.scratch, 'demo-drop');
     await writeDemoDrop(directoryWriter(dir), { asOf, seed: 1, scale: 1 });
