@@ -4,6 +4,8 @@ import { withLambdaContext } from './env.ts';
 import type { StageContext } from '../context.ts';
 import { parseAsOf } from '../as-of.ts';
 import type { Log } from '../log.ts';
+import { withWorkspaceLease } from '../run/guard.ts';
+import type { Lease } from '../run/lease.ts';
 
 /**
  * The as-of date of a Step Functions input `{ "asOf": "YYYY-MM-DD" }`.
@@ -34,14 +36,18 @@ export function powertoolsLog(parent: Logger): Log {
  * @example
  * export const handler = stageHandler('scorecard-compute', (ctx, asOf) => computeVersion(ctx, asOf));
  */
-export function stageHandler<T>(serviceName: string, run: (ctx: StageContext, asOf: string) => Promise<T>) {
+export function stageHandler<T>(serviceName: string, run: (ctx: StageContext, asOf: string, lease: Lease) => Promise<T>) {
   const logger = new Logger({ serviceName });
   return async (event: unknown, context?: Context): Promise<T> => {
     if (context) logger.addContext(context);
     const asOf = asOfFromEvent(event);
     logger.appendKeys({ asOf });
     try {
-      return await withLambdaContext(powertoolsLog(logger), (ctx) => run(ctx, asOf));
+      // each stage holds the workspace lease, so a second execution (or a CLI run) on the lake fails with
+      // LeaseBusyError, which the state machine retries with a long backoff until the first is done
+      return await withLambdaContext(powertoolsLog(logger), (ctx) =>
+        withWorkspaceLease(ctx, `${serviceName} ${asOf}`, (lease) => run(ctx, asOf, lease)),
+      );
     } catch (error) {
       logger.error(`${serviceName} failed`, error as Error);
       throw error;

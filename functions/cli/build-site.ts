@@ -5,6 +5,7 @@ import { dateOption } from './command.ts';
 import { isScorecardError, UsageError } from '../errors.ts';
 import { consoleLog } from '../log.ts';
 import { publishVersion } from '../publish/publish.ts';
+import { withWorkspaceLease } from '../run/guard.ts';
 
 /**
  * `tsx functions/cli/build-site.ts --as-of D [--config FILE]`: the site
@@ -23,8 +24,10 @@ async function main(argv: string[]): Promise<number> {
   if (!asOf) throw new UsageError('--as-of is required', 'e.g. tsx functions/cli/build-site.ts --as-of 2026-11-26');
   const log = consoleLog('publish');
   const { pages } = hasAwsEnv()
-    ? await withLambdaContext(log, (ctx) => publishVersion(ctx, asOf))
-    : await withContext(values.config, (ctx) => publishVersion({ ...ctx, log }, asOf));
+    ? await withLambdaContext(log, (ctx) => withWorkspaceLease(ctx, `site build ${asOf}`, (lease) => publishVersion(ctx, asOf, lease)))
+    : await withContext(values.config, (ctx) =>
+        withWorkspaceLease(ctx, `site build ${asOf}`, (lease) => publishVersion({ ...ctx, log }, asOf, lease)),
+      );
   process.stderr.write(`version ${asOf}: ${pages.length} pages\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { computeVersion } from '../compute/compute.ts';
 import { dateOption, todayUtc, type Command } from './command.ts';
 import { withContext } from './context.ts';
+import { holderName, withWorkspaceLease } from '../run/guard.ts';
 
 export const computeCommand: Command = {
   name: 'compute',
@@ -28,10 +29,10 @@ Examples:
   },
   async run(values) {
     const asOf = dateOption(values['as-of'], 'as-of') ?? todayUtc();
-    return withContext(values.config as string | undefined, async (ctx) => {
-      await computeVersion({ ...ctx, log: ctx.log.child('compute') }, asOf);
+    return withContext(values.config as string | undefined, (ctx) => withWorkspaceLease(ctx, holderName(), async (lease) => {
+      await computeVersion({ ...ctx, log: ctx.log.child('compute') }, asOf, lease);
       process.stderr.write(`Version ${asOf} written to kpi/*/as_of=${asOf}/ in ${ctx.store.description}.\n`);
       return 0;
-    });
+    }));
   },
 };

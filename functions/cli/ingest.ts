@@ -7,6 +7,7 @@ import { allLoaded } from '../lake/ingest-report.ts';
 import { formatReportTable } from '../ingest/report-table.ts';
 import { todayUtc, type Command } from './command.ts';
 import { withContext } from './context.ts';
+import { holderName, withWorkspaceLease } from '../run/guard.ts';
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -46,11 +47,11 @@ Examples:
     } catch (error) {
       throw new UsageError(`--drop: ${(error as Error).message}`, (error as UsageError).hint);
     }
-    return withContext(values.config as string | undefined, async (ctx) => {
+    return withContext(values.config as string | undefined, (ctx) => withWorkspaceLease(ctx, holderName(), async () => {
       await landDrop(ctx, folder, dropId);
       const report = await ingestDrop(ctx, dropId);
       process.stdout.write(formatReportTable(report, ctx.store.description));
       return allLoaded(report) ? 0 : 1;
-    });
+    }));
   },
 };

@@ -53,7 +53,9 @@ export async function main(argv: string[]): Promise<number> {
     if (isScorecardError(error)) {
       process.stderr.write(`scorecard: ${error.message}\n`);
       if (error.hint) process.stderr.write(`  ${error.hint}\n`);
-      return error instanceof UsageError ? 2 : 1;
+      // a refusal because another run holds the lease has its own code (3), see README "Exit codes"
+      const code = (error as { exitCode?: unknown }).exitCode;
+      return typeof code === 'number' ? code : error instanceof UsageError ? 2 : 1;
     }
     throw error;
   }

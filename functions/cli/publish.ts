@@ -2,6 +2,7 @@ import { publishVersion } from '../publish/publish.ts';
 import { absoluteUrl } from '../report/routes.ts';
 import { dateOption, todayUtc, type Command } from './command.ts';
 import { withContext } from './context.ts';
+import { holderName, withWorkspaceLease } from '../run/guard.ts';
 
 export const publishCommand: Command = {
   name: 'publish',
@@ -26,10 +27,10 @@ Examples:
   },
   async run(values) {
     const asOf = dateOption(values['as-of'], 'as-of') ?? todayUtc();
-    return withContext(values.config as string | undefined, async (ctx) => {
-      const { pages } = await publishVersion({ ...ctx, log: ctx.log.child('publish') }, asOf);
+    return withContext(values.config as string | undefined, (ctx) => withWorkspaceLease(ctx, holderName(), async (lease) => {
+      const { pages } = await publishVersion({ ...ctx, log: ctx.log.child('publish') }, asOf, lease);
       process.stderr.write(`Version ${asOf}: ${pages.length} pages, ${absoluteUrl(ctx.config.siteBaseUrl, pages[0] ?? '')}\n`);
       return 0;
-    });
+    }));
   },
 };

@@ -11,12 +11,16 @@ import type { KpiSql } from './kpi-sql.ts';
 import { runParams, type RunParams } from './params.ts';
 import { loadSamePoint, writeSamePointFiles, type SamePointSession } from './same-point.ts';
 import { computeKpiTables } from './tables.ts';
-import { kpiPartition, OUTPUT_TABLES, SAME_POINT_TABLE, type OutputTable } from '../lake/output-tables.ts';
+import { OUTPUT_TABLES, SAME_POINT_TABLE, type OutputTable } from '../lake/output-tables.ts';
+import { dropSupersededParts, partKey, switchLiveVersion, type LiveVersion } from '../lake/live-version.ts';
+import { crashPoint } from '../run/crash-point.ts';
+import type { Lease } from '../run/lease.ts';
 
 /**
  * Computes every KPI for as_of D from the lake's current state and replaces
  * kpi/<table>/as_of=D/ (kpi_values, kpi_breakdowns, entities, and the
- * insight tables of sql/insights/). The result
+ * insight tables of sql/insights/): new files beside the old, then one
+ * pointer write (lake/live-version.ts). The result
  * depends only on the ingested drops, the config and D (never on the clock),
  * so a re-run gives the same tables and a past D recomputes that version;
  * other as_of partitions are never touched. With `engine: "athena"` the KPI
@@ -27,7 +31,11 @@ import { kpiPartition, OUTPUT_TABLES, SAME_POINT_TABLE, type OutputTable } from 
  * const { rows } = await computeVersion(ctx, '2026-11-26');
  * rows.kpi_values; // 49 KPIs × entities × 16 periods
  */
-export async function computeVersion(ctx: StageContext, asOf: string): Promise<{ rows: Record<string, number> }> {
+export async function computeVersion(
+  ctx: StageContext,
+  asOf: string,
+  lease?: Lease,
+): Promise<{ rows: Record<string, number> }> {
   const params = runParams(ctx.config, asOf);
   const dir = join(ctx.scratch, 'kpi', asOf);
   await mkdir(dir, { recursive: true });
@@ -43,7 +51,7 @@ export async function computeVersion(ctx: StageContext, asOf: string): Promise<{
         });
       return await computeOnAthena(ctx, params, athena, async (staged, stagedInsights) => {
         const samePoint = await writeSamePointFiles(params, dir, session);
-        return writeVersion(ctx, params, await DuckDbEngine.open(ctx.duckdb), samePoint, staged, stagedInsights);
+        return writeVersion(ctx, params, await DuckDbEngine.open(ctx.duckdb), samePoint, lease, staged, stagedInsights);
       });
     } finally {
       await athena.close();
@@ -51,7 +59,7 @@ export async function computeVersion(ctx: StageContext, asOf: string): Promise<{
   }
   // kpi_same_point in sessions of their own over the same lake, so the main run's temporary tables stay as they are
   const samePoint = await writeSamePointFiles(params, dir, async (_, use) => closing(await openLake(ctx), (e) => use(e)));
-  return writeVersion(ctx, params, await openLake(ctx), samePoint);
+  return writeVersion(ctx, params, await openLake(ctx), samePoint, lease);
 }
 
 async function closing<T>(engine: DuckDbEngine, use: (engine: DuckDbEngine) => Promise<T>): Promise<T> {
@@ -68,6 +76,7 @@ async function writeVersion(
   params: RunParams,
   engine: DuckDbEngine,
   samePoint: string[],
+  lease?: Lease,
   sql?: KpiSql,
   insights?: InsightSql,
 ): Promise<{ rows: Record<string, number> }> {
@@ -87,12 +96,19 @@ async function writeVersion(
   } finally {
     await engine.close();
   }
-  // every file is ready before the first partition is replaced: a failed run leaves the old version whole
+  // every file is written beside the old version before one write switches to the new one (lake/live-version.ts)
+  const live: LiveVersion = { asOf, tables: {} };
   for (const table of OUTPUT_TABLES) {
-    const prefix = kpiPartition(table, asOf);
-    await ctx.store.deletePrefix(prefix);
-    await ctx.store.put(`${prefix}part-0.parquet`, await readFile(join(dir, `${table}.parquet`)));
+    const bytes = await readFile(join(dir, `${table}.parquet`));
+    const key = partKey(table, asOf, bytes);
+    await ctx.store.put(key, bytes, 'application/vnd.apache.parquet');
+    live.tables[table] = key;
+    crashPoint('compute:part-written');
   }
+  await lease?.check();
+  await switchLiveVersion(ctx.store, live);
+  crashPoint('compute:switched');
+  await dropSupersededParts(ctx.store, live);
   ctx.log.info(`as of ${asOf}: ${OUTPUT_TABLES.map((t) => `${t} ${rows[t]} rows`).join(', ')}`);
   return { rows };
 }

@@ -6,6 +6,8 @@ import { DuckDbEngine } from '../engine/duckdb.ts';
 import { downloadFile, uploadFile } from '../store/files.ts';
 import { FsStore } from '../store/fs.ts';
 import { putJson } from '../store/store.ts';
+import { crashPoint } from '../run/crash-point.ts';
+import { tempPathFor } from '../store/temp-files.ts';
 import { readCsvFile, type ReadOptions } from './csv-file.ts';
 import { checkDropId } from './drop-id.ts';
 import { classifyDropFiles, SUCCESS_MARKER, type DropFile } from './drop-files.ts';
@@ -155,13 +157,14 @@ async function writeRaw(
 ): Promise<void> {
   const key = `raw/${table}/drop=${dropId}/part-0.parquet`;
   const local =
-    ctx.store instanceof FsStore ? `${ctx.store.path(key)}.tmp-${process.pid}` : join(scratch, `${table}.parquet`);
+    ctx.store instanceof FsStore ? tempPathFor(ctx.store.path(key)) : join(scratch, `${table}.parquet`);
   await mkdir(dirname(local), { recursive: true });
   await copyToParquet(engine, tableByName(table), sink, layout, dropId, local);
   // the normalized rows can be as large as the export: free the disk as soon as they are in Parquet
   await rm(sink.path, { force: true });
   if (ctx.store instanceof FsStore) await rename(local, ctx.store.path(key));
   else await uploadFile(ctx.store, key, local, 'application/vnd.apache.parquet');
+  crashPoint('ingest:table-written');
 }
 
 /**
@@ -191,6 +194,8 @@ export async function ingestDrop(given: StageContext, dropId: string): Promise<I
     );
   }
   const { files, rejected, ignored } = classifyDropFiles(keys.map((k) => k.slice(prefix.length)));
+  // un-commit first: while its raw files are rewritten the drop must not be read (see committed.ts)
+  await ctx.store.deletePrefix(reportKey(dropId));
   const scratch = join(ctx.scratch, `ingest-${dropId}-${process.pid}`);
   await mkdir(scratch, { recursive: true });
   // one thread: a copy in file order on two threads buffers whatever runs ahead, and memory grows with the file
@@ -240,6 +245,7 @@ export async function ingestDrop(given: StageContext, dropId: string): Promise<I
     for (const q of quarantines) await uploadFile(ctx.store, q.key, q.path, 'application/x-ndjson');
     reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const report = dropReport(dropId, reports, ignored);
+    crashPoint('ingest:before-report');
     await putJson(ctx.store, reportKey(dropId), report);
     const t = report.totals;
     ctx.log.info(

@@ -3,9 +3,11 @@ import type { Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { sameAsFile, uploadFile } from '../store/files.ts';
+import { isTempName } from '../store/temp-files.ts';
 import { checkDropId } from './drop-id.ts';
 import { SUCCESS_MARKER } from './drop-files.ts';
 import { IngestError } from './errors.ts';
+import { crashPoint } from '../run/crash-point.ts';
 
 /** Every regular file under `dir`, as `/`-separated relative paths, and the links skipped (never followed). */
 async function folderFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
@@ -45,7 +47,7 @@ export async function landDrop(ctx: StageContext, dir: string, dropId: string): 
   const marker = `${prefix}${SUCCESS_MARKER}`;
   const keys = paths.map((p) => `${prefix}${p}`);
   if ((await ctx.store.get(marker)) !== undefined) {
-    const landed = (await ctx.store.list(prefix)).filter((k) => k !== marker);
+    const landed = (await ctx.store.list(prefix)).filter((k) => k !== marker && !isTempName(k));
     const same =
       landed.length === keys.length &&
       landed.every((k, i) => k === keys[i]) &&
@@ -60,7 +62,10 @@ export async function landDrop(ctx: StageContext, dir: string, dropId: string): 
     return [...keys, marker];
   }
   // streamed, a file at a time: an export can be larger than memory
-  for (const [i, path] of paths.entries()) await uploadFile(ctx.store, keys[i]!, join(dir, path));
+  for (const [i, path] of paths.entries()) {
+    await uploadFile(ctx.store, keys[i]!, join(dir, path));
+    crashPoint('land:file');
+  }
   await ctx.store.put(marker, '');
   ctx.log.info(`landed ${paths.length} files in ${ctx.store.description} under ${prefix}`);
   return [...keys, marker];

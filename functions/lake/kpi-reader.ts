@@ -1,9 +1,9 @@
 import type { StageContext } from '../context.ts';
 import { DuckDbEngine } from '../engine/duckdb.ts';
 import { quoteIdentifier, quoteLiteral } from '../engine/engine.ts';
-import { stageToLocal } from '../store/local.ts';
-import { parquetFiles } from './open.ts';
-import { kpiPartition, kpiTablePrefix, OUTPUT_COLUMNS, type OutputTable } from './output-tables.ts';
+import { stageKeys } from '../store/local.ts';
+import { liveKeyFilter, liveTableKeys } from './live-version.ts';
+import { kpiTablePrefix, OUTPUT_COLUMNS, type OutputTable } from './output-tables.ts';
 
 /*
  * The one reader of the KPI output tables. Publish, notify and the analyst
@@ -20,13 +20,18 @@ export interface KpiRelation {
 
 /**
  * Creates `relation.as` on `engine` over the Parquet files of one output
- * table, staged locally when the lake is on S3. With no file it is an empty
+ * table, staged locally when the lake is on S3: only the files the version
+ * pointers name (live-version.ts), never those of a compute still running
+ * or one that crashed. With no file it is an empty
  * relation of the table's columns, so SQL over it still runs. Returns how
  * many files it found.
  */
 export async function registerKpiRelation(engine: DuckDbEngine, ctx: StageContext, relation: KpiRelation): Promise<number> {
-  const prefix = relation.asOf === undefined ? kpiTablePrefix(relation.table) : kpiPartition(relation.table, relation.asOf);
-  const files = await parquetFiles(await stageToLocal(ctx.store, prefix, ctx.scratch));
+  const keys =
+    relation.asOf === undefined
+      ? (await ctx.store.list(kpiTablePrefix(relation.table))).filter(await liveKeyFilter(ctx.store))
+      : await liveTableKeys(ctx.store, relation.table, relation.asOf);
+  const files = await stageKeys(ctx.store, keys.sort(), ctx.scratch);
   const name = quoteIdentifier(relation.as);
   await engine.exec(
     files.length === 0

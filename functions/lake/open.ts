@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
+import { committedDrops, dropOfRawFile } from './committed.ts';
 import { TABLES, type Table } from './raw-tables.ts';
 import { stageToLocal } from '../store/local.ts';
 import { DuckDbEngine, type DuckDbOptions } from '../engine/duckdb.ts';
@@ -25,9 +26,10 @@ export async function parquetFiles(dir: string): Promise<string[]> {
  * the table yet it is an empty relation of the right columns, so that the
  * canonical views and KPI SQL still run (and count zero).
  */
-async function registerRawTable(engine: DuckDbEngine, table: Table, rawDir: string): Promise<void> {
+async function registerRawTable(engine: DuckDbEngine, table: Table, rawDir: string, committed: Set<string>): Promise<void> {
   const name = quoteIdentifier(`raw_${table.name}`);
-  const files = await parquetFiles(join(rawDir, table.name));
+  // only drops whose ingest finished: a half-ingested drop is never read
+  const files = (await parquetFiles(join(rawDir, table.name))).filter((f) => committed.has(dropOfRawFile(f) ?? ''));
   if (files.length === 0) {
     const columns = table.columns.map((c) => `${quoteIdentifier(c.name)} ${DUCK_TYPES[c.type]}`);
     await engine.exec(
@@ -47,10 +49,11 @@ async function registerRawTable(engine: DuckDbEngine, table: Table, rawDir: stri
  * On S3 the raw zone is first staged into `ctx.scratch`.
  */
 export async function openLake(ctx: StageContext, options: DuckDbOptions = {}): Promise<DuckDbEngine> {
+  const committed = await committedDrops(ctx.store);
   const rawDir = await stageToLocal(ctx.store, 'raw/', ctx.scratch);
   const engine = await DuckDbEngine.open({ ...ctx.duckdb, ...options });
   try {
-    for (const table of TABLES) await registerRawTable(engine, table, rawDir);
+    for (const table of TABLES) await registerRawTable(engine, table, rawDir, committed);
     for (const file of await readSqlFolder('canonical')) await engine.exec(file.text);
     return engine;
   } catch (error) {

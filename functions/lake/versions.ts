@@ -1,11 +1,13 @@
 import type { ObjectStore } from '../store/store.ts';
+import { liveKeyFilter } from './live-version.ts';
 
 export const KPI_VALUES_PREFIX = 'kpi/kpi_values/';
 
-/** The as-of dates that have a `kpi_values` partition, oldest first. */
+/** The as-of dates that have a committed `kpi_values` partition, oldest first. */
 export async function kpiVersions(store: ObjectStore): Promise<string[]> {
   const dates = new Set<string>();
-  for (const key of await store.list(KPI_VALUES_PREFIX)) {
+  const live = await liveKeyFilter(store);
+  for (const key of (await store.list(KPI_VALUES_PREFIX)).filter(live)) {
     const match = /^kpi\/kpi_values\/as_of=(\d{4}-\d{2}-\d{2})\/[^/]+\.parquet$/.exec(key);
     if (match?.[1]) dates.add(match[1]);
   }

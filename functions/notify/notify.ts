@@ -8,6 +8,10 @@ import { planRecipients, type Recipient, type Skipped } from './recipients.ts';
 import { recordSent, sentTo } from './send-log.ts';
 import { readingsByEntity, summarise } from './summary.ts';
 import { entityKey } from '../lake/entity.ts';
+import { intentKey, intentsOf, recordIntent } from './intents.ts';
+import { crashPoint } from '../run/crash-point.ts';
+import { holderName, notifyLease } from '../run/guard.ts';
+import { withLease, type Lease } from '../run/lease.ts';
 import { openTransport } from './transports/open.ts';
 import type { MailTransport } from './transports/transport.ts';
 import { readVersionData, type VersionData } from './version-data.ts';
@@ -27,6 +31,13 @@ export interface NotifyResult {
   alreadySent: string[];
   /** people who would get an e-mail but cannot, and why */
   skipped: Skipped[];
+  /** addresses whose send an earlier run started but never confirmed: maybe e-mailed, not e-mailed again unless asked */
+  uncertain: string[];
+}
+
+export interface NotifyOptions {
+  /** send again to recipients whose earlier send is uncertain (same Message-ID) */
+  resendUncertain?: boolean;
 }
 
 async function buildRaw(ctx: StageContext, data: VersionData, recipient: Recipient, byEntity: ReturnType<typeof readingsByEntity>) {
@@ -67,8 +78,24 @@ async function buildRaw(ctx: StageContext, data: VersionData, recipient: Recipie
  * const result = await notifyVersion(ctx, '2026-11-26');
  * result.sent // ['lucas.martin@salesco.example', …]
  */
-export async function notifyVersion(ctx: StageContext, asOf: string, transport?: MailTransport): Promise<NotifyResult> {
+export async function notifyVersion(
+  ctx: StageContext,
+  asOf: string,
+  transport?: MailTransport,
+  options: NotifyOptions = {},
+): Promise<NotifyResult> {
   parseAsOf(asOf);
+  // two notifies of one version (a second run, a Step Functions retry overlapping) could both send: one at a time
+  return withLease(ctx.store, notifyLease(asOf), holderName(), (lease) => notifyUnderLease(ctx, asOf, lease, transport, options));
+}
+
+async function notifyUnderLease(
+  ctx: StageContext,
+  asOf: string,
+  lease: Lease,
+  transport: MailTransport | undefined,
+  options: NotifyOptions,
+): Promise<NotifyResult> {
   const { config, store, log } = ctx;
   const data = await readVersionData(ctx, asOf);
   const { recipients, skipped } = planRecipients(data.entities, config.email, asOf);
@@ -86,12 +113,15 @@ export async function notifyVersion(ctx: StageContext, asOf: string, transport?:
     sent: [],
     alreadySent: [],
     skipped,
+    uncertain: [],
   };
   const failed: { email: string; error: string }[] = [];
   let failuresInARow = 0;
   let notTried = 0;
   const byEntity = readingsByEntity(data.readings);
+  // read after the lease is held: an earlier run's records are all written by now
   const isSent = await sentTo(store, asOf);
+  const wasStarted = await intentsOf(store, asOf);
   const from = bareAddress(config.email.from);
   try {
     for (const [index, recipient] of recipients.entries()) {
@@ -105,13 +135,24 @@ export async function notifyVersion(ctx: StageContext, asOf: string, transport?:
         result.alreadySent.push(recipient.email);
         continue;
       }
+      if (wasStarted(recipient.email) && !options.resendUncertain) {
+        log.warn(`${recipient.email}: an earlier run started this e-mail and stopped before confirming it; not sent again (--resend-uncertain sends it)`);
+        result.uncertain.push(recipient.email);
+        continue;
+      }
       const { messageId, raw } = await buildRaw(ctx, data, recipient, byEntity);
       let receipt: string;
       try {
+        await lease.check();
+        await recordIntent(store, { asOf, email: recipient.email, messageId, startedAt: new Date().toISOString() });
+        crashPoint('notify:intent-recorded');
         receipt = await mailer.send({ asOf, from, to: recipient.email, raw });
+        crashPoint('notify:sent');
       } catch (error) {
         // one bad mailbox must not keep the others from their e-mail; the re-run retries it
         const reason = error instanceof Error ? error.message : String(error);
+        // the transport said no: the message did not go, so the re-run may send it without doubt
+        await store.deletePrefix(intentKey(asOf, recipient.email));
         log.warn(`could not e-mail ${recipient.email}: ${reason}`);
         failed.push({ email: recipient.email, error: reason });
         failuresInARow += 1;
@@ -128,6 +169,7 @@ export async function notifyVersion(ctx: StageContext, asOf: string, transport?:
         sentAt: new Date().toISOString(),
       });
       result.sent.push(recipient.email);
+      crashPoint('notify:receipt-recorded');
       failuresInARow = 0;
     }
   } finally {
@@ -136,7 +178,7 @@ export async function notifyVersion(ctx: StageContext, asOf: string, transport?:
 
   log.info(
     `version ${asOf} via ${mailer.description}: ${result.sent.length} sent, ${result.alreadySent.length} already sent earlier, ` +
-      `${failed.length} failed, ${notTried} not tried, ${skipped.length} skipped`,
+      `${failed.length} failed, ${notTried} not tried, ${skipped.length} skipped, ${result.uncertain.length} uncertain`,
   );
   if (failed.length > 0) throw new SendFailedError(asOf, failed, notTried);
   return result;

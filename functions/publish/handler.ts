@@ -7,7 +7,7 @@ import { publishVersion } from './publish.ts';
  * same build in CodeBuild through build-site.ts; this handler serves a
  * container-image Lambda or a local imitation.)
  */
-export const handler = stageHandler('scorecard-publish', async (ctx, asOf) => {
-  const { pages } = await publishVersion(ctx, asOf);
+export const handler = stageHandler('scorecard-publish', async (ctx, asOf, lease) => {
+  const { pages } = await publishVersion(ctx, asOf, lease);
   return { asOf, pages: pages.length };
 });

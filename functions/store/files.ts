@@ -12,6 +12,7 @@ import {
   NoSuchKey,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import { tempPathFor } from './temp-files.ts';
 import { FsStore } from './fs.ts';
 import { PrefixRoutedStore } from './routed.ts';
 import { S3Store } from './s3.ts';
@@ -104,7 +105,7 @@ export async function uploadFile(
   if (target instanceof FsStore) {
     const path = target.path(key);
     await mkdir(dirname(path), { recursive: true });
-    const temp = `${path}.tmp-${process.pid}`;
+    const temp = tempPathFor(path);
     await copyFile(file, temp);
     await rename(temp, path);
     return;

@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { checkKey, type ObjectStore } from './store.ts';
+import { tempPathFor } from './temp-files.ts';
+import { crashPoint } from '../run/crash-point.ts';
 
 /** The lake as a local folder: the embedded default. */
 export class FsStore implements ObjectStore {
@@ -27,10 +29,11 @@ export class FsStore implements ObjectStore {
   async put(key: string, body: Uint8Array | string): Promise<void> {
     const file = this.path(key);
     await mkdir(dirname(file), { recursive: true });
-    // write then rename, so a reader never sees half a file
-    const temp = `${file}.tmp-${process.pid}`;
+    // write then rename, so a reader never sees half a file; the leading dot hides it from ingest and sweeps find it
+    const temp = tempPathFor(file);
     await writeFile(temp, body);
     await rename(temp, file);
+    crashPoint('store:put');
   }
 
   async list(prefix: string): Promise<string[]> {

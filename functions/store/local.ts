@@ -19,6 +19,18 @@ export async function stageToLocal(store: ObjectStore, prefix: string, scratch: 
   return target;
 }
 
+/**
+ * Local paths of the given objects, for engines that read local files: on a
+ * folder store the files themselves, else streamed copies under `scratch`
+ * (keys kept); an object that is gone is left out.
+ */
+export async function stageKeys(store: ObjectStore, keys: string[], scratch: string): Promise<string[]> {
+  if (store instanceof FsStore) return keys.map((key) => store.path(key));
+  const paths: string[] = [];
+  for (const key of keys) if (await downloadFile(store, key, join(scratch, key))) paths.push(join(scratch, key));
+  return paths;
+}
+
 // S3 serves an object with the type it was stored with: a site page without one downloads instead of opening
 const CONTENT_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',

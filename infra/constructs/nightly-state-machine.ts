@@ -109,6 +109,10 @@ export class NightlyStateMachine extends Construct {
       });
     const guard = <T extends TaskStateBase>(task: T, errors: string[], maxAttempts: number, interval: Duration): T => {
       task.addRetry({ errors, interval, maxAttempts, backoffRate: 2, maxDelay: Duration.minutes(5), jitterStrategy: JitterType.FULL });
+      // another execution (or a CLI run) holds the workspace lease: wait for it, long enough for a crashed one's lease to lapse
+      if (task instanceof LambdaInvoke) {
+        task.addRetry({ errors: ['LeaseBusyError'], interval: Duration.minutes(1), maxAttempts: 8, backoffRate: 1.5, maxDelay: Duration.minutes(5) });
+      }
       task.addCatch(failed, { errors: [Errors.ALL], resultPath: '$.error' });
       return task;
     };

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { liveKpiFile } from '../helpers/live-kpi.ts';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -80,7 +81,7 @@ async function fileSizes(dir: string): Promise<Record<string, number>> {
 async function entityCounts(lake: string, asOf: string): Promise<BenchResult['input']['entities']> {
   const engine = await DuckDbEngine.open();
   try {
-    const file = join(lake, 'kpi', 'entities', `as_of=${asOf}`, 'part-0.parquet');
+    const file = liveKpiFile(lake, 'entities', asOf);
     const rows = await engine.query<{ level: 'ae' | 'team' | 'org'; n: number }>(
       `SELECT level, CAST(COUNT(*) AS INTEGER) AS n FROM read_parquet(${quoteLiteral(file)}) GROUP BY level`,
     );

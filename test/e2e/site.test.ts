@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kpiPartition } from '../../functions/lake/output-tables.ts';
+import { liveKpiFile } from '../helpers/live-kpi.ts';
 import { DuckDbEngine } from '../../functions/engine/duckdb.ts';
 import { quoteLiteral } from '../../functions/engine/engine.ts';
 import { kpiDefinition } from '../../functions/report/catalog.ts';
@@ -144,7 +144,7 @@ describe('the report site in Chromium', () => {
       })),
     );
     const engine = await DuckDbEngine.open();
-    const file = join(run.ctx.config.workspace, kpiPartition('kpi_breakdowns', GOLDEN_AS_OF), 'part-0.parquet');
+    const file = liveKpiFile(run.ctx.config.workspace, 'kpi_breakdowns', GOLDEN_AS_OF);
     const stages = await engine.query<{ start: string; stage: string; value: number }>(`
       SELECT CAST(period_start AS VARCHAR) AS start, dimension_value AS stage, value FROM read_parquet(${quoteLiteral(file)})
       WHERE dimension = 'stage' AND kpi = 'open_pipeline' AND level = 'team' AND entity_id = ${quoteLiteral(TEAM)} AND period_type = 'quarter'`);

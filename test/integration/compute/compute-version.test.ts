@@ -22,6 +22,8 @@ import { FsStore } from '../../../functions/store/fs.ts';
 import { S3Store } from '../../../functions/store/s3.ts';
 import type { ObjectStore } from '../../../functions/store/store.ts';
 import { startLocalS3, type LocalS3 } from '../../helpers/s3rver.ts';
+import { liveKpiFile, liveKpiKey } from '../../helpers/live-kpi.ts';
+import { liveKey } from '../../../functions/lake/live-version.ts';
 import { SMALL_ORG, writeDrop } from './small-org.ts';
 
 const A = '2024-02-29';
@@ -64,11 +66,14 @@ describe('computeVersion', () => {
       // on 29 February the month is complete and Q1 still running: 49 KPIs × 5 entities for Q4 up to 29 November
       kpi_same_point: 49 * 5,
     });
-    expect(await ctx.store.list('kpi/')).toEqual(OUTPUT_TABLES.map((t) => `${kpiPartition(t, A)}part-0.parquet`).sort());
+    // one file per table beside the pointer that names them (compute/live-version.ts)
+    const live = OUTPUT_TABLES.map((t) => liveKpiKey(join(workspace, 'lake'), t, A));
+    expect(live.every((key, i) => key.startsWith(kpiPartition(OUTPUT_TABLES[i]!, A)))).toBe(true);
+    expect(await ctx.store.list('kpi/')).toEqual([...live, liveKey(A)].sort());
     const engine = await DuckDbEngine.open();
     try {
       const types = async (table: string) => {
-        const file = join(workspace, 'lake', kpiPartition(table as 'entities', A), 'part-0.parquet');
+        const file = liveKpiFile(join(workspace, 'lake'), table as 'entities', A);
         const described = await engine.query<{ column_name: string; column_type: string }>(
           `DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)})`,
         );
@@ -125,7 +130,7 @@ describe('computeVersion on an S3 lake', () => {
     await ingestDrop(s3ctx, A);
     await computeVersion(s3ctx, A);
     const onS3 = await kpiObjects(store);
-    const onFolder = [...(await kpiObjects(ctx.store))].filter(([key]) => key.includes(`as_of=${A}/`));
+    const onFolder = [...(await kpiObjects(ctx.store))].filter(([key]) => key.includes(`as_of=${A}/`) || key.includes(`as_of=${A}.json`));
     expect([...onS3]).toEqual(onFolder);
   });
 });

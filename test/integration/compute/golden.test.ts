@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeVersion } from '../../../functions/compute/compute.ts';
-import { kpiPartition } from '../../../functions/lake/output-tables.ts';
+import { liveKpiFile } from '../../helpers/live-kpi.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
@@ -45,7 +45,7 @@ describe.each(GOLDEN_CASES)('golden case %s: ingest + compute give the expected 
     await computeVersion(ctx, asOf);
     engine = await DuckDbEngine.open();
     for (const table of ['kpi_values', 'kpi_breakdowns', 'entities'] as const) {
-      const file = join(workspace, kpiPartition(table, asOf), 'part-0.parquet');
+      const file = liveKpiFile(workspace, table, asOf);
       await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
     }
   });

@@ -134,7 +134,7 @@ describe('the packaged compute function', () => {
     expect(Object.keys(result.rows).sort()).toEqual(['entities', 'kpi_breakdowns', 'kpi_values']);
     const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: 'lake', Prefix: 'kpi/' }));
     expect((listed.Contents ?? []).map((o) => o.Key)).toEqual(
-      expect.arrayContaining(['kpi/kpi_values/as_of=2026-11-26/part-0.parquet']),
+      expect.arrayContaining(['kpi/_live/as_of=2026-11-26.json', expect.stringMatching(/^kpi\/kpi_values\/as_of=2026-11-26\/part-[0-9a-f]+\.parquet$/)]),
     );
     expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
   });

@@ -10,6 +10,8 @@ import { memoryLog } from '../../../functions/log.ts';
 import { runNightly, type NightlyResult } from '../../../functions/nightly.ts';
 import { aePath, orgPath, pageFile, teamPath } from '../../../functions/report/routes.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
+import type { OutputTable } from '../../../functions/lake/output-tables.ts';
+import { liveKpiFile } from '../../helpers/live-kpi.ts';
 
 const AS_OF = '2026-11-26';
 let workspace: string;
@@ -38,7 +40,7 @@ afterAll(async () => {
   await rm(ctx.scratch, { recursive: true, force: true });
 });
 
-const kpiFile = (table: string) => join(workspace, 'kpi', table, `as_of=${AS_OF}`, 'part-0.parquet');
+const kpiFile = (table: string) => liveKpiFile(workspace, table as OutputTable, AS_OF);
 
 describe('scorecard nightly on an empty workspace', () => {
   it('generated the demo drop and ingested it', () => {

@@ -34,7 +34,7 @@ function failingLogWrite(store: ObjectStore, n: number): ObjectStore {
     list: (prefix) => store.list(prefix),
     deletePrefix: (prefix) => store.deletePrefix(prefix),
     async put(key, body, contentType) {
-      if (key.startsWith('notify/') && ++writes === n) throw new Error('connection reset while writing the send log');
+      if (key.startsWith('notify/') && key.includes('/sent/') && ++writes === n) throw new Error('connection reset while writing the send log');
       return store.put(key, body, contentType);
     },
   };
@@ -56,10 +56,16 @@ describe('notify stopped part way through', () => {
 
     const resumed = await notifyVersion({ config, store: fixture.store, log: memoryLog(), scratch }, AS_OF, transport);
 
-    // the one message whose log write failed is sent again (at least once there); nothing else twice
-    expect(resumed.sent).toEqual(everyone.slice(4));
+    // the one message whose receipt was not written is uncertain: reported, not sent again; nothing else twice
+    expect(resumed.sent).toEqual(everyone.slice(5));
     expect(resumed.alreadySent).toEqual(everyone.slice(0, 4));
-    expect(transport.sent).toEqual([...everyone.slice(0, 5), ...everyone.slice(4)]);
+    expect(resumed.uncertain).toEqual([everyone[4]]);
+    expect(transport.sent).toEqual([...everyone.slice(0, 5), ...everyone.slice(5)]);
+
+    // asked to, the re-run sends it again (same Message-ID), and then nothing is uncertain any more
+    const resent = await notifyVersion({ config, store: fixture.store, log: memoryLog(), scratch }, AS_OF, transport, { resendUncertain: true });
+    expect(resent.sent).toEqual([everyone[4]]);
+    expect(resent.uncertain).toEqual([]);
   });
 
   it('stops after three failures in a row when the transport is down, and the re-run sends everyone once', async () => {
