@@ -35,8 +35,6 @@ export class DuckDbEngine implements Engine {
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.tempDirectory) settings.temp_directory = options.tempDirectory;
     if (options.threads) settings.threads = String(options.threads);
-    // SCORECARD_DUCKDB_THREADS pins the thread count (the fault tests use 1: sums of doubles in a fixed order)
-    else if (Number(process.env.SCORECARD_DUCKDB_THREADS) >= 1) settings.threads = String(Number(process.env.SCORECARD_DUCKDB_THREADS));
     // a runaway join must fail with a message, not fill the disk
     settings.max_temp_directory_size = options.maxTempDirectorySize ?? '20GB';
     const instance = await DuckDBInstance.create(':memory:', settings);

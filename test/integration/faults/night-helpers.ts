@@ -25,7 +25,7 @@ export function scorecard(args: string[], options: { config: string; crashAt?: s
 } {
   // one DuckDB thread: a parallel sum of doubles may differ in its last bit between runs (skill_score_avg),
   // which the fixed-order sum of branch i13 removes; until it is merged the byte comparisons need this
-  const env: NodeJS.ProcessEnv = { ...process.env, SCORECARD_DUCKDB_THREADS: '1', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.SCORECARD_CRASH_AT;
   delete env.SCORECARD_CRASH_AFTER;
   if (options.crashAt) env.SCORECARD_CRASH_AT = options.crashAt;
