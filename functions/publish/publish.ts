@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { writeAccessList } from '../access/access-store.ts';
 import { dateOption } from '../cli/command.ts';
 import type { StageContext } from '../context.ts';
 import { kpiVersions, previousVersion } from '../notify/versions.ts';
@@ -80,6 +81,8 @@ export async function publishVersion(ctx: StageContext, asOf: string): Promise<{
   versions.push({ asOf, publishedAt: data.builtAt, pageCount: pages.length });
   versions.sort((a, b) => a.asOf.localeCompare(b.asOf));
   await writePublishedVersions(store, versions);
+  // who may open which page: before latest/ points here, so that the gate never lacks the list
+  await writeAccessList(ctx, asOf, kpis.entities, versions.at(-1)?.asOf === asOf);
   await updateSiteIndex(store, { locale: config.locale, currency: config.currency, prefix }, asOf, versions);
   log.info(`stored version ${asOf} in ${store.description} under ${versionPrefix}`);
   return { pages: pages.map((page) => `${versionPath(asOf)}${page}`) };
