@@ -23,7 +23,7 @@ else answers 403. Without --as, everything is served.
 
 Options:
   --as EMAIL   be this person (a CRM user's e-mail, or one of access.orgViewers)
-  --port N     the port (default 4321)
+  --port N     the port (default 4321; 0: any free port)
   --host HOST  the address to listen on (default 127.0.0.1)
 
 Examples:
@@ -36,7 +36,8 @@ Examples:
   },
   async run(values) {
     const config = await loadConfig(values.config as string | undefined);
-    const port = intOption(values.port, 'port', 4321);
+    // 0: any free port (the address is printed)
+    const port = values.port === '0' ? 0 : intOption(values.port, 'port', 4321);
     if (port > 65_535) throw new UsageError(`--port must be at most 65535, not ${port}`);
     const email = values.as === undefined ? undefined : String(values.as);
     if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError(`--as must be an e-mail address, not "${email}"`);
