@@ -2,13 +2,8 @@ import { ScorecardError } from '../errors.ts';
 import type { ObjectStore } from '../store/store.ts';
 import { readAccessList } from './access-store.ts';
 import { forbiddenPage } from './forbidden-page.ts';
-import { accessListFor, accessOf, decide, homePage, type AccessList, type Viewer } from './rule.ts';
-
-/** The viewer an e-mail address is in a version: the CRM user with that address, and the address for `orgViewers`. */
-export function viewerByEmail(email: string, list: AccessList): Viewer {
-  const address = email.trim().toLowerCase();
-  return { email: address, userId: list.emails[address] ?? null };
-}
+import { viewerByEmail } from './mail-access.ts';
+import { accessListFor, accessOf, decide, homePage } from './rule.ts';
 
 /**
  * The check `scorecard preview --as EMAIL` runs on every request: the same
