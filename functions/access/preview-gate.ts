@@ -3,7 +3,7 @@ import type { ObjectStore } from '../store/store.ts';
 import { readAccessList } from './access-store.ts';
 import { forbiddenPage } from './forbidden-page.ts';
 import { viewerByEmail } from './mail-access.ts';
-import { accessListFor, accessOf, decide, homePage } from './rule.ts';
+import { accessListFor, accessOf, decide, homePage, rootRedirect } from './rule.ts';
 
 /**
  * The check `scorecard preview --as EMAIL` runs on every request: the same
@@ -15,7 +15,7 @@ import { accessListFor, accessOf, decide, homePage } from './rule.ts';
  * const allow = await previewGate(store, 'ae@example.com');
  * await allow('/v/2026-11-26/'); // { ok: false, body: '<!doctype html>…' }
  */
-export async function previewGate(store: ObjectStore, email: string): Promise<(urlPath: string) => Promise<{ ok: boolean; body?: string }>> {
+export async function previewGate(store: ObjectStore, email: string): Promise<(urlPath: string) => Promise<{ ok: boolean; body?: string; redirect?: string }>> {
   const latest = await readAccessList(store, { kind: 'latest' });
   if (!latest) {
     throw new ScorecardError(
@@ -32,6 +32,8 @@ export async function previewGate(store: ObjectStore, email: string): Promise<(u
   return async (urlPath) => {
     const list = await readAccessList(store, accessListFor(urlPath));
     const viewer = list ? viewerByEmail(email, list) : { email };
+    const own = rootRedirect(viewer, urlPath, list);
+    if (own) return { ok: false, redirect: `/${own}` };
     if (decide(viewer, urlPath, list) === 'allow') return { ok: true };
     const home = list && homePage(viewer, list);
     return { ok: false, body: forbiddenPage(home ? `/${home}` : undefined) };

@@ -185,3 +185,18 @@ export function homePage(viewer: Viewer, list: AccessList): string | undefined {
   const area = entity ? list.areas.find((a) => a.audience.kind === 'entity' && a.audience.entity === entity) : undefined;
   return area ? `v/${list.asOf}/${area.path}` : undefined;
 }
+
+/**
+ * Where `/` takes a viewer: it redirects to the newest org page, which
+ * only the top and org viewers may open, so everyone else goes straight to
+ * their own page instead. Undefined: serve `/` as it is.
+ *
+ * @example
+ * rootRedirect({ userId: '005A' }, '/', latestList) // 'v/2026-11-26/ae/005A/'
+ */
+export function rootRedirect(viewer: Viewer, path: string, list: AccessList | undefined): string | undefined {
+  const normal = normalisePath(path);
+  if ((normal !== '' && normal !== 'index.html') || !list) return undefined;
+  const access = accessOf(viewer, list);
+  return access && !access.org ? homePage(viewer, list) : undefined;
+}

@@ -33,7 +33,7 @@ export async function serveStatic(
     port?: number;
     host?: string;
     /** decides each request before any file is looked up (`scorecard preview --as`): `false` answers 403 */
-    allow?: (urlPath: string) => Promise<{ ok: boolean; body?: string }>;
+    allow?: (urlPath: string) => Promise<{ ok: boolean; body?: string; redirect?: string }>;
   } = {},
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const server = createServer(async (request, response) => {
@@ -42,7 +42,11 @@ export async function serveStatic(
       return;
     }
     const url = request.url ?? '/';
-    const verdict = options.allow ? await options.allow(url).catch(() => ({ ok: false, body: undefined })) : { ok: true };
+    const verdict = options.allow ? await options.allow(url).catch(() => ({ ok: false, body: undefined, redirect: undefined })) : { ok: true };
+    if (!verdict.ok && verdict.redirect) {
+      response.writeHead(302, { location: verdict.redirect, 'cache-control': 'no-store' }).end();
+      return;
+    }
     if (!verdict.ok) {
       response.writeHead(403, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(verdict.body ?? 'Forbidden\n');
       return;

@@ -7,7 +7,7 @@ import type {
 } from 'aws-lambda';
 import { accessKey, EDGE_ACCESS_PREFIX, parseAccessList } from '../../functions/access/keys.ts';
 import { forbiddenPage } from '../../functions/access/forbidden-page.ts';
-import { accessListFor, decide, homePage, type AccessList, type ListNeed, type Viewer } from '../../functions/access/rule.ts';
+import { accessListFor, decide, homePage, rootRedirect, type AccessList, type ListNeed, type Viewer } from '../../functions/access/rule.ts';
 import { issuerOf, parseEdgeAuthConfig, type EdgeAuthConfig } from './auth-config.ts';
 import { clearCookie, parseCookies, setCookie } from './cookies.ts';
 import { indexUri } from './directory-index.ts';
@@ -104,13 +104,15 @@ async function authorise(request: CloudFrontRequest, claims: IdClaims, config: E
   const viewer = viewerOf(claims);
   const need = accessListFor(request.uri);
   const list = need.kind === 'none' ? undefined : await deps.accessList(config, need);
+  const home = rootRedirect(viewer, request.uri, list);
+  if (home) return redirect(`/${home}`);
   if (decide(viewer, request.uri, list) === 'allow') return { ...request, uri: indexUri(request.uri) };
   if (need.kind !== 'none' && !list) return page('503', 'The list of who may open this page could not be read. Try again in a minute.');
-  const home = list ? homePage(viewer, list) : undefined;
+  const own = list ? homePage(viewer, list) : undefined;
   return {
     status: '403',
     headers: { ...SECURITY_HEADERS, 'content-type': [{ key: 'Content-Type', value: 'text/html; charset=utf-8' }] },
-    body: forbiddenPage(home ? `/${home}` : undefined),
+    body: forbiddenPage(own ? `/${own}` : undefined),
   };
 }
 

@@ -82,6 +82,9 @@ describe('scorecard preview --as, after a demo night', () => {
     expect(await status(base, `v/${AS_OF}/`)).toBe(403);
     expect(await status(base, `v/${AS_OF}/pages.json`)).toBe(403);
     expect(await status(base, `v/${AS_OF}/data-quality/`)).toBe(403);
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe(`/v/${AS_OF}/ae/${o.ae}/`);
     const refused = await (await fetch(`${base}/v/${AS_OF}/`)).text();
     expect(refused).toContain(`href="/v/${AS_OF}/ae/${o.ae}/"`);
   }, 60_000);

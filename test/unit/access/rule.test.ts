@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAccessList } from '../../../functions/access/access-list.ts';
-import { accessListFor, decide, homePage, normalisePath, type Viewer } from '../../../functions/access/rule.ts';
+import { accessListFor, decide, homePage, normalisePath, rootRedirect, type Viewer } from '../../../functions/access/rule.ts';
 import { ORG } from './org-fixture.ts';
 
 const D = '2026-11-26';
@@ -134,6 +134,15 @@ describe('decide: the access list', () => {
     expect(homePage({ userId: 'M1' }, list)).toBe(`v/${D}/team/M1/`);
     expect(homePage({ email: 'cfo@example.com' }, list)).toBe(`v/${D}/`);
     expect(homePage({ userId: 'NOBODY' }, list)).toBeUndefined();
+  });
+
+  it('sends everyone but the top and org viewers from / to their own page', () => {
+    expect(rootRedirect({ userId: 'A1' }, '/', list)).toBe(`v/${D}/ae/A1/`);
+    expect(rootRedirect({ userId: 'MM' }, '/index.html', list)).toBe(`v/${D}/team/MM/`);
+    expect(rootRedirect({ userId: 'VP' }, '/', list)).toBeUndefined();
+    expect(rootRedirect({ email: 'cfo@example.com' }, '/', list)).toBeUndefined();
+    expect(rootRedirect({ userId: 'A1' }, '/versions/', list)).toBeUndefined();
+    expect(rootRedirect({ userId: 'NOBODY' }, '/', list)).toBeUndefined();
   });
 
   it('normalises folders and refuses what could name another file', () => {

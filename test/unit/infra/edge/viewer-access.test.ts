@@ -108,6 +108,13 @@ describe('the gate decides with the access rule', () => {
     expect(d.asked).toEqual([D, 'latest']);
   });
 
+  it('takes an AE from / straight to their own page of the newest version', async () => {
+    const response = (await handleViewerRequest(request('/', VIEWERS.ae!), deps())) as CloudFrontResultResponse;
+
+    expect(response.status).toBe('302');
+    expect(response.headers?.location?.[0]?.value).toBe(`/v/${D}/ae/A1/`);
+  });
+
   it('links a refused AE to their own page', async () => {
     const response = (await handleViewerRequest(request(`/v/${D}/`, VIEWERS.ae!), deps())) as CloudFrontResultResponse;
 
