@@ -82,6 +82,11 @@ describe('scorecard preview --as, after a demo night', () => {
     expect(await status(base, `v/${AS_OF}/`)).toBe(403);
     expect(await status(base, `v/${AS_OF}/pages.json`)).toBe(403);
     expect(await status(base, `v/${AS_OF}/data-quality/`)).toBe(403);
+    // every style sheet, script and image the AE's page loads is theirs to load
+    const html = await (await fetch(`${base}/v/${AS_OF}/ae/${o.ae}/`)).text();
+    const assets = [...html.matchAll(/(?:<link[^>]+href|<script[^>]+src|<img[^>]+src)="(\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of new Set(assets)) expect([asset, await status(base, asset.slice(1))]).toEqual([asset, 200]);
     const root = await fetch(`${base}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe(`/v/${AS_OF}/ae/${o.ae}/`);
