@@ -65,6 +65,7 @@ function hierarchy(entities: Entity[]): { teamsUnder: Map<string, string[]>; aes
  * - an AE opens their own pages (and their team's with `aeSeesTeam`);
  * - a manager opens their team, its AEs and, leading managers, every team
  *   below and its AEs; they also open the data-quality page;
+ * - a CRM user marked inactive opens nothing;
  * - whoever leads, directly or not, every AE who has a team (the top of the
  *   hierarchy; with two separate trees there is none) and `orgViewers`
  *   open everything.
@@ -106,6 +107,8 @@ export function buildAccessList(asOf: string, entities: Entity[], access: Access
     if (teamedAes > 0 && aes.length === teamedAes) p.org = true;
   }
   for (const p of Object.values(people)) p.entities.sort();
+  // someone the CRM marks inactive (who left) opens nothing, though managers still open their pages
+  for (const e of entities) if (e.level !== 'org' && !e.isActive) delete people[e.id];
 
   const emails: Record<string, string> = {};
   for (const e of entities) {

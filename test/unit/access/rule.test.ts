@@ -121,6 +121,14 @@ describe('decide: the access list', () => {
     expect(org).toEqual(['VP']);
   });
 
+  it('lets a CRM user who left open nothing, while their manager still opens their page', () => {
+    const left = buildAccessList(D, ORG.map((e) => (e.id === 'A2' ? { ...e, isActive: false } : e)), { orgViewers: [], aeSeesTeam: false });
+
+    expect(decide({ userId: 'A2' }, `/v/${D}/ae/A2/`, left)).toBe('deny');
+    expect(decide({ userId: 'A2' }, `/v/${D}/kpis/`, left)).toBe('deny');
+    expect(decide({ userId: 'M1' }, `/v/${D}/ae/A2/`, left)).toBe('allow');
+  });
+
   it('names the list a path needs', () => {
     expect(accessListFor(`/v/${D}/ae/A1/`)).toEqual({ kind: 'version', asOf: D });
     expect(accessListFor(`/nav/${D}/next/ae/A1/`)).toEqual({ kind: 'version', asOf: D });
