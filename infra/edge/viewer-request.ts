@@ -179,6 +179,7 @@ const FETCH_TIMEOUT_MS = 2_000;
 export function lambdaDeps(): EdgeDeps {
   let config: Promise<EdgeAuthConfig> | undefined;
   const keys = new LastGood<Jwk[]>({ maxAgeMs: 3_600_000, retryMs: 10_000 });
+  let lastUnknownKid = 0;
   const lists = new LastGood<AccessList>({ maxAgeMs: 60_000, retryMs: 5_000 });
   let s3: InstanceType<S3Module['S3Client']> | undefined;
   let s3Module: S3Module | undefined;
@@ -207,8 +208,11 @@ export function lambdaDeps(): EdgeDeps {
       const good = (list: Jwk[]) => list.some((k) => k.kty === 'RSA' && typeof k.kid === 'string');
       const now = Date.now();
       const cached = await keys.get('jwks', load, good, now);
-      // a token signed with a key we do not know yet: the pool may have rotated (at most once a minute)
-      if (kid && !cached?.some((k) => k.kid === kid)) return (await keys.get('jwks', load, good, now, true)) ?? [];
+      // a token signed with a key we do not know yet: the pool may have rotated (asked at most once a minute)
+      if (kid && !cached?.some((k) => k.kid === kid) && now - lastUnknownKid > 60_000) {
+        lastUnknownKid = now;
+        return (await keys.get('jwks', load, good, now, true)) ?? [];
+      }
       return cached ?? [];
     },
     async accessList(pool, need) {
