@@ -2,7 +2,7 @@ import { ScorecardError } from '../errors.ts';
 import type { ObjectStore } from '../store/store.ts';
 import { readAccessList } from './access-store.ts';
 import { forbiddenPage } from './forbidden-page.ts';
-import { viewerByEmail } from './mail-access.ts';
+import { viewerByEmail } from './rule.ts';
 import { accessListFor, accessOf, decide, homePage, rootRedirect } from './rule.ts';
 
 /**

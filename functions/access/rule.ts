@@ -200,3 +200,9 @@ export function rootRedirect(viewer: Viewer, path: string, list: AccessList | un
   const access = accessOf(viewer, list);
   return access && !access.org ? homePage(viewer, list) : undefined;
 }
+
+/** The viewer an e-mail address is in a version: the CRM user with that address, and the address for `orgViewers`. */
+export function viewerByEmail(email: string, list: AccessList): Viewer {
+  const address = email.trim().toLowerCase();
+  return { email: address, userId: list.emails[address] ?? null };
+}

@@ -1,4 +1,4 @@
-import { applyMailAccess } from '../access/mail-access.ts';
+import { applyMailAccess } from './mail-access.ts';
 import type { TransportKind } from '../config.ts';
 import type { StageContext } from '../context.ts';
 import { MissingPagesError, SendFailedError } from './errors.ts';

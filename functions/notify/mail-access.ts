@@ -1,13 +1,7 @@
 import type { StageContext } from '../context.ts';
-import type { Recipient, Skipped } from '../notify/recipients.ts';
-import { readAccessList } from './access-store.ts';
-import { decide, type AccessList, type Viewer } from './rule.ts';
-
-/** The viewer an e-mail address is in a version: the CRM user with that address, and the address for `orgViewers`. */
-export function viewerByEmail(email: string, list: AccessList): Viewer {
-  const address = email.trim().toLowerCase();
-  return { email: address, userId: list.emails[address] ?? null };
-}
+import { readAccessList } from '../access/access-store.ts';
+import { decide, viewerByEmail, type AccessList } from '../access/rule.ts';
+import type { Recipient, Skipped } from './recipients.ts';
 
 /**
  * Keeps of each e-mail only the pages its recipient may open under the

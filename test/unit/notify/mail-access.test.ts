@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildAccessList } from '../../../functions/access/access-list.ts';
-import { applyMailAccess, onlyPagesTheyMayOpen } from '../../../functions/access/mail-access.ts';
+import { applyMailAccess, onlyPagesTheyMayOpen } from '../../../functions/notify/mail-access.ts';
 import { memoryLog } from '../../../functions/log.ts';
 import type { Recipient } from '../../../functions/notify/recipients.ts';
 import { aePath, orgPath, teamPath } from '../../../functions/report/routes.ts';
 import { FsStore } from '../../../functions/store/fs.ts';
-import { ORG } from './org-fixture.ts';
+import { ORG } from '../access/org-fixture.ts';
 
 const D = '2026-11-26';
 const list = buildAccessList(D, ORG, { orgViewers: ['cfo@example.com'], aeSeesTeam: false });
