@@ -35,6 +35,7 @@ const ROOM_RULES = [
   ),
   arrows(HANDLERS, ['cli', ...STAGES], 'a handler imports its own stage and the AWS glue, never the CLI or another stage'),
   arrows(['functions/lake/**/*.ts'], [...EDGES, ...STAGES, 'report'], 'lake/ is below the stages and the report model'),
+  arrows(['functions/access/**/*.ts'], [...EDGES, ...STAGES, 'engine'], 'access/ (who may open what) is below the stages; the edge gate bundles it'),
   arrows(['functions/run/**/*.ts'], [...EDGES, ...STAGES, 'report'], 'run/ (one run at a time) is below the stages'),
   arrows(['functions/report/**/*.ts'], [...EDGES, ...STAGES, 'engine', 'store'], 'report/ is a pure model: no stage, engine or store'),
   arrows(['functions/engine/**/*.ts', 'functions/store/**/*.ts'], [...EDGES, ...STAGES, 'lake', 'report'], 'engine/ and store/ import no stage and no room above them'),

@@ -56,6 +56,16 @@ export interface AwsConfig {
   /** optional own domain for the site, e.g. `reports.example.com`, with its ACM certificate in us-east-1 */
   siteDomain: string;
   siteCertificateArn: string;
+  /** requests per 5 minutes from one IP address before CloudFront's WAF blocks it; 0: no WAF */
+  siteRateLimit: number;
+}
+
+/** Who may open which pages of the site (functions/access/). */
+export interface AccessConfig {
+  /** e-mail addresses that may open every page, like the top of the CRM hierarchy (compared ignoring case) */
+  orgViewers: string[];
+  /** AEs may also open their team's page */
+  aeSeesTeam: boolean;
 }
 
 export interface Config {
@@ -82,6 +92,7 @@ export interface Config {
   aws: AwsConfig;
   /** thresholds of the coaching signals (functions/coaching-config.ts) */
   coaching: CoachingConfig;
+  access: AccessConfig;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -123,8 +134,10 @@ export const DEFAULT_CONFIG: Config = {
     siteViewers: [],
     siteDomain: '',
     siteCertificateArn: '',
+    siteRateLimit: 0,
   },
   coaching: DEFAULT_COACHING,
+  access: { orgViewers: [], aeSeesTeam: false },
 };
 
 /** The retention periods CloudWatch Logs accepts. */
@@ -208,10 +221,21 @@ export function resolveConfig(partial: unknown = {}): Config {
   }
   checkAws(config.aws);
   checkCoaching(config.coaching);
+  checkAccess(config.access);
   return config;
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+function checkAccess(access: AccessConfig): void {
+  for (const viewer of access.orgViewers) {
+    check(
+      typeof viewer === 'string' && EMAIL.test(viewer),
+      `access.orgViewers must be e-mail addresses, not ${JSON.stringify(viewer)}`,
+      'list the people who may open every page (the org page, every team and AE), e.g. ["cfo@example.com"]',
+    );
+  }
+}
 
 function checkAws(aws: AwsConfig): void {
   check(
@@ -241,6 +265,10 @@ function checkAws(aws: AwsConfig): void {
   for (const viewer of aws.siteViewers) {
     check(typeof viewer === 'string' && EMAIL.test(viewer), `aws.siteViewers must be e-mail addresses, not ${JSON.stringify(viewer)}`);
   }
+  check(
+    aws.siteRateLimit === 0 || (Number.isInteger(aws.siteRateLimit) && aws.siteRateLimit >= 10 && aws.siteRateLimit <= 2_000_000_000),
+    `aws.siteRateLimit must be 0 (no limit) or a whole number of requests per 5 minutes of at least 10 (WAF's minimum), not ${aws.siteRateLimit}`,
+  );
   check(
     (aws.siteDomain === '') === (aws.siteCertificateArn === ''),
     'aws.siteDomain and aws.siteCertificateArn go together',

@@ -5,6 +5,7 @@ import { demoCommand } from './demo.ts';
 import { ingestCommand } from './ingest.ts';
 import { nightlyCommand } from './nightly.ts';
 import { notifyCommand } from './notify.ts';
+import { previewCommand } from './preview.ts';
 import { publishCommand } from './publish.ts';
 import { sqlCommand } from './sql.ts';
 
@@ -16,6 +17,7 @@ const COMMANDS: Command[] = [
   publishCommand,
   notifyCommand,
   sqlCommand,
+  previewCommand,
 ];
 
 function overview(): string {

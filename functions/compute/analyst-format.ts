@@ -1,3 +1,5 @@
+import { spreadsheetSafe } from './spreadsheet-safe.ts';
+
 /** How `scorecard sql` prints a result. */
 export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -25,8 +27,9 @@ function text(value: unknown): string | null {
   return String(value);
 }
 
-function csvField(value: string | null): string {
-  if (value === null) return '';
+function csvField(raw: string | null): string {
+  if (raw === null) return '';
+  const value = spreadsheetSafe(raw);
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

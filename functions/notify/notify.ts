@@ -1,3 +1,4 @@
+import { applyMailAccess } from './mail-access.ts';
 import type { TransportKind } from '../config.ts';
 import type { StageContext } from '../context.ts';
 import { MissingPagesError, SendFailedError } from './errors.ts';
@@ -98,7 +99,8 @@ async function notifyUnderLease(
 ): Promise<NotifyResult> {
   const { config, store, log } = ctx;
   const data = await readVersionData(ctx, asOf);
-  const { recipients, skipped } = planRecipients(data.entities, config.email, asOf);
+  // only pages each recipient may open (functions/access/)
+  const { recipients, skipped } = await applyMailAccess(ctx, asOf, planRecipients(data.entities, config.email, asOf));
   for (const s of skipped) log.warn(`not e-mailing ${s.who}: ${s.reason}`);
   if (recipients.length === 0) log.warn(`nobody to e-mail for version ${asOf}: no active team manager has an address, and no extra recipient is configured`);
 

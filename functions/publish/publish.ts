@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseAsOf } from '../as-of.ts';
+import { writeAccessList } from '../access/access-store.ts';
 import type { StageContext } from '../context.ts';
 import { kpiVersions, previousVersion } from '../lake/versions.ts';
 import { uploadFromLocal } from '../store/local.ts';
@@ -89,6 +90,8 @@ export async function publishVersion(ctx: StageContext, asOf: string, lease?: Le
   const versions = (await readPublishedVersions(store)).filter((v) => v.asOf !== asOf);
   versions.push({ asOf, publishedAt: data.builtAt, pageCount: pages.length });
   versions.sort((a, b) => a.asOf.localeCompare(b.asOf));
+  // who may open which page: before the version is visible, so that the gate never lacks its list
+  await writeAccessList(ctx, asOf, kpis.entities, versions.at(-1)?.asOf === asOf);
   await lease?.check();
   await writePublishedVersions(store, versions);
   crashPoint('publish:committed');

@@ -29,7 +29,12 @@ export function fileFor(root: string, urlPath: string): string | undefined {
  */
 export async function serveStatic(
   root: string,
-  options: { port?: number; host?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    /** decides each request before any file is looked up (`scorecard preview --as`): `false` answers 403 */
+    allow?: (urlPath: string) => Promise<{ ok: boolean; body?: string; redirect?: string }>;
+  } = {},
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -37,6 +42,15 @@ export async function serveStatic(
       return;
     }
     const url = request.url ?? '/';
+    const verdict = options.allow ? await options.allow(url).catch(() => ({ ok: false, body: undefined, redirect: undefined })) : { ok: true };
+    if (!verdict.ok && verdict.redirect) {
+      response.writeHead(302, { location: verdict.redirect, 'cache-control': 'no-store' }).end();
+      return;
+    }
+    if (!verdict.ok) {
+      response.writeHead(403, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(verdict.body ?? 'Forbidden\n');
+      return;
+    }
     const file = fileFor(root, url);
     const info = file ? await stat(file).catch(() => undefined) : undefined;
     if (file && info?.isDirectory()) {

@@ -3,6 +3,8 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolUser,
+  ClientAttributes,
+  StringAttribute,
   FeaturePlan,
   Mfa,
   OAuthScope,
@@ -11,6 +13,7 @@ import {
   type UserPoolClient,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import type { EdgeAuthConfig } from '../edge/auth-config.ts';
@@ -24,10 +27,15 @@ export interface SiteAuthProps {
   viewers: string[];
   /** the SSM parameter the edge function reads (see SiteGate) */
   parameterName: string;
+  /** the site bucket, whose `_access/` holds the access lists the edge function reads */
+  siteBucket: IBucket;
 }
 
-/** How long a sign-in lasts: a working day, so that nobody signs in twice a day. */
-export const SIGN_IN_HOURS = 12;
+/** How long a sign-in lasts: a working day; a shared or lost laptop is not signed in overnight. */
+export const SIGN_IN_HOURS = 8;
+
+/** The admin-only attribute binding a viewer to a CRM user id (`custom:crm_user_id` in the ID token). */
+export const CRM_USER_ATTRIBUTE = 'crm_user_id';
 
 /**
  * Who may read the reports: a Cognito user pool with no self sign-up (an
@@ -53,6 +61,8 @@ export class SiteAuth extends Construct {
       signInAliases: { email: true },
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
+      // set by an administrator (or the provisioning); the site's client cannot write it
+      customAttributes: { [CRM_USER_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
@@ -87,6 +97,13 @@ export class SiteAuth extends Construct {
       userPoolClientName: `${props.prefix}-site`,
       generateSecret: false,
       preventUserExistenceErrors: true,
+      // the hosted UI only: no API sign-in (whose tokens could change attributes), only the refresh flow Cognito always keeps
+      authFlows: { userSrp: false, userPassword: false, custom: false, adminUserPassword: false, user: false },
+      // viewers change nothing about themselves: their e-mail and CRM user are an administrator's to set
+      writeAttributes: new ClientAttributes(),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(CRM_USER_ATTRIBUTE),
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       oAuth: {
         flows: { authorizationCodeGrant: true },
@@ -96,7 +113,8 @@ export class SiteAuth extends Construct {
       },
       idTokenValidity: Duration.hours(SIGN_IN_HOURS),
       accessTokenValidity: Duration.hours(SIGN_IN_HOURS),
-      refreshTokenValidity: Duration.days(30),
+      // the gate never refreshes: a session ends with its ID token
+      refreshTokenValidity: Duration.hours(SIGN_IN_HOURS),
     });
 
     const config: EdgeAuthConfig = {
@@ -104,6 +122,8 @@ export class SiteAuth extends Construct {
       userPoolId: this.userPool.userPoolId,
       clientId: this.client.userPoolClientId,
       domain: this.domain.baseUrl(),
+      accessBucket: props.siteBucket.bucketName,
+      accessRegion: Stack.of(this).region,
     };
     new StringParameter(this, 'EdgeConfig', {
       parameterName: props.parameterName,

@@ -15,7 +15,9 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AWS_ENV } from '../../functions/aws/env.ts';
+import { EDGE_ACCESS_PREFIX } from '../../functions/access/keys.ts';
 import { grantBucket, nagAccount } from './bucket-access.ts';
+import { grantPrefixes, STAGE_PREFIXES } from './prefix-access.ts';
 
 export interface SiteBuildProps {
   projectRoot: string;
@@ -69,8 +71,9 @@ export function siteBuildSpec(): Record<string, unknown> {
         commands: [
           `[[ "$${AS_OF_VARIABLE}" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || { echo "AS_OF must be YYYY-MM-DD, not '$${AS_OF_VARIABLE}'"; exit 1; }`,
           `npx tsx functions/cli/build-site.ts --as-of "$${AS_OF_VARIABLE}"`,
-          // the version first (a new prefix nobody links to yet), then the pages that link to it
+          // the version first (a new prefix nobody links to yet), then who may open it, then the pages that link to it
           `aws s3 sync "${lake}/site/v/$${AS_OF_VARIABLE}/" "${site}/v/$${AS_OF_VARIABLE}/" --delete --only-show-errors`,
+          `aws s3 sync "${lake}/access/" "${site}/${EDGE_ACCESS_PREFIX}" --only-show-errors`,
           `aws s3 sync "${lake}/site/" "${site}/" --exclude "v/*" --only-show-errors`,
           `aws cloudfront create-invalidation --distribution-id "$${AWS_ENV.distributionId}" --paths "/*" --query Invalidation.Id --output text`,
         ],
@@ -119,7 +122,7 @@ export class SiteBuild extends Construct {
     });
     const role = this.project.role;
     if (!role) throw new Error('the site build project has no role');
-    grantBucket(role, props.lake, 'read-write', 'the build reads kpi/ and writes site/v/<as_of>/');
+    grantPrefixes(role, props.lake, STAGE_PREFIXES.siteBuild, 'kpi/<table>/as_of=<date>/, site/v/<date>/, access/v/<date>.json');
     grantBucket(role, props.siteBucket, 'read-write', 's3 sync copies and deletes the files of a version');
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [props.distributionArn] }));
     const project = `<${Stack.of(this).getLogicalId(this.project.node.defaultChild as CfnProject)}>`;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssetHashType, Aws, DockerImage, Duration, Validations } from 'aws-cdk-lib';
 import { experimental } from 'aws-cdk-lib/aws-cloudfront';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type CfnRole } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code } from 'aws-cdk-lib/aws-lambda';
 import { buildSync } from 'esbuild';
 import { Construct } from 'constructs';
@@ -26,6 +26,22 @@ function edgeDefines(props: SiteGateProps): Record<string, string> {
   };
 }
 
+/** The source files of the edge bundle, relative to the project (esbuild's own list, without writing anything). */
+export function edgeInputs(projectRoot: string): string[] {
+  const result = buildSync({
+    entryPoints: [join(projectRoot, 'infra', 'edge', 'viewer-request.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    external: ['@aws-sdk/*'],
+    absWorkingDir: projectRoot,
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs).sort();
+}
+
 /**
  * The edge function's code: infra/edge bundled locally with esbuild into
  * one CommonJS file (Lambda@Edge's runtime SDK is found through require()).
@@ -36,7 +52,8 @@ export function edgeCode(props: SiteGateProps): Code {
   const source = join(props.projectRoot, 'infra', 'edge');
   const define = edgeDefines(props);
   const hash = createHash('sha256').update(JSON.stringify(define));
-  for (const file of readdirSync(source).sort()) hash.update(file).update(readFileSync(join(source, file)));
+  // every file the bundle takes in: infra/edge and what it imports (the access rule of functions/access)
+  for (const file of edgeInputs(props.projectRoot)) hash.update(file).update(readFileSync(join(props.projectRoot, file)));
   return Code.fromAsset(source, {
     assetHashType: AssetHashType.CUSTOM,
     assetHash: hash.digest('hex'),
@@ -76,6 +93,12 @@ export function edgeCode(props: SiteGateProps): Code {
  */
 export class SiteGate extends Construct {
   readonly fn: experimental.EdgeFunction;
+  /**
+   * The function's role, named so that the site stack can let it read the
+   * access lists of the site bucket: the function lives in us-east-1, the
+   * bucket maybe elsewhere, and a name crosses regions where a reference cannot.
+   */
+  readonly roleName: string;
 
   constructor(scope: Construct, id: string, props: SiteGateProps) {
     super(scope, id);
@@ -96,6 +119,10 @@ export class SiteGate extends Construct {
         resources: [`arn:${Aws.PARTITION}:ssm:${props.parameterRegion}:${Aws.ACCOUNT_ID}:parameter${props.parameterName}`],
       }),
     );
+    this.roleName = `${props.prefix}-site-gate`;
+    const role = this.fn.lambda.role?.node.defaultChild as CfnRole | undefined;
+    if (!role) throw new Error('the edge function has no role of its own');
+    role.roleName = this.roleName;
     acknowledgeRuntime(this.fn.lambda);
     Validations.of(this.fn.lambda).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -12,13 +12,16 @@ export interface EdgeAuthConfig {
   clientId: string;
   /** the hosted UI, e.g. `https://scorecard-123456789012.auth.eu-west-1.amazoncognito.com` */
   domain: string;
+  /** the site bucket and its region: the gate reads the access lists from its `_access/` */
+  accessBucket: string;
+  accessRegion: string;
 }
 
 /** Checks a parsed parameter value, naming the missing field. */
 export function parseEdgeAuthConfig(text: string): EdgeAuthConfig {
   const value: unknown = JSON.parse(text);
   const out: Partial<EdgeAuthConfig> = {};
-  for (const key of ['region', 'userPoolId', 'clientId', 'domain'] as const) {
+  for (const key of ['region', 'userPoolId', 'clientId', 'domain', 'accessBucket', 'accessRegion'] as const) {
     const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     if (typeof field !== 'string' || field === '') throw new Error(`edge auth config: ${key} is missing`);
     out[key] = field;

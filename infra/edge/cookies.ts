@@ -13,12 +13,13 @@ export function parseCookies(headers: { value: string }[] | undefined): Map<stri
 }
 
 /**
- * A `Set-Cookie` value for the site's own cookies: HTTPS only, invisible to
+ * A `Set-Cookie` value for the site's own cookies (named `__Host-…`: the
+ * browser then takes them only from this host, over HTTPS, for path `/`): HTTPS only, invisible to
  * page scripts, sent on top-level navigations from other sites (the sign-in
  * redirect comes back from the Cognito domain) but not on their sub-requests.
  *
  * @example
- * setCookie('scorecard_id', token, 3600); // 'scorecard_id=…; Path=/; Max-Age=3600; Secure; HttpOnly; SameSite=Lax'
+ * setCookie('__Host-scorecard_id', token, 3600); // '__Host-scorecard_id=…; Path=/; Max-Age=3600; Secure; HttpOnly; SameSite=Lax'
  */
 export function setCookie(name: string, value: string, maxAgeSeconds: number): string {
   return `${name}=${value}; Path=/; Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}; Secure; HttpOnly; SameSite=Lax`;

@@ -13,8 +13,15 @@ export interface IdTokenCheck {
 export interface IdClaims {
   sub: string;
   email?: string;
+  /** whether the pool verified `email` (the gate trusts no other address) */
+  emailVerified?: boolean;
+  /** the CRM user the viewer is bound to: `custom:crm_user_id`, which only an administrator can set */
+  crmUserId?: string;
   exp: number;
 }
+
+/** The admin-only user attribute that binds a viewer to a CRM user (infra/constructs/site-auth.ts). */
+export const CRM_USER_CLAIM = 'custom:crm_user_id';
 
 function decodePart(part: string): unknown {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -68,5 +75,12 @@ export function verifyIdToken(token: string, keys: Jwk[], check: IdTokenCheck): 
   if (!valid || !isRecord(claims)) return undefined;
   if (claims.iss !== check.issuer || claims.aud !== check.clientId || claims.token_use !== 'id') return undefined;
   if (typeof claims.exp !== 'number' || claims.exp <= check.now || typeof claims.sub !== 'string') return undefined;
-  return { sub: claims.sub, exp: claims.exp, ...(typeof claims.email === 'string' ? { email: claims.email } : {}) };
+  const crm = claims[CRM_USER_CLAIM];
+  return {
+    sub: claims.sub,
+    exp: claims.exp,
+    ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
+    ...(claims.email_verified === true || claims.email_verified === 'true' ? { emailVerified: true } : {}),
+    ...(typeof crm === 'string' && crm !== '' ? { crmUserId: crm } : {}),
+  };
 }

@@ -24,10 +24,19 @@ export function newSignInAttempt(random: (bytes: number) => Buffer = randomBytes
 
 /**
  * The page to return to after signing in: only a path of this site, so that
- * a crafted link cannot send a viewer elsewhere (`//evil.example` is not a path).
+ * a crafted link cannot send a viewer elsewhere (`//evil.example` is not a
+ * path), and no control characters, which could split the `Location` header
+ * or be read past by a browser (`/\t/evil.example`).
  */
 export function safeReturnPath(path: unknown): string {
-  return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : '/';
+  return typeof path === 'string' &&
+    path.startsWith('/') &&
+    !path.startsWith('//') &&
+    !path.includes('\\') &&
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    !/[\u0000-\u001f\u007f]/.test(path)
+    ? path
+    : '/';
 }
 
 /** The OAuth `state`: the nonce, and where the viewer was going. */
@@ -85,6 +94,8 @@ export async function exchangeCode(
   const response = await fetcher(`${config.domain}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    // the viewer is waiting, and Lambda@Edge has 5 seconds in all
+    signal: AbortSignal.timeout(3_000),
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       client_id: config.clientId,

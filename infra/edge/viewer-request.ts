@@ -5,10 +5,14 @@ import type {
   CloudFrontRequestResult,
   CloudFrontResultResponse,
 } from 'aws-lambda';
+import { accessKey, EDGE_ACCESS_PREFIX, parseAccessList } from '../../functions/access/keys.ts';
+import { forbiddenPage } from '../../functions/access/forbidden-page.ts';
+import { accessListFor, decide, homePage, rootRedirect, type AccessList, type ListNeed, type Viewer } from '../../functions/access/rule.ts';
 import { issuerOf, parseEdgeAuthConfig, type EdgeAuthConfig } from './auth-config.ts';
 import { clearCookie, parseCookies, setCookie } from './cookies.ts';
 import { indexUri } from './directory-index.ts';
-import { tokenKeyId, verifyIdToken, type Jwk } from './jwt.ts';
+import { tokenKeyId, verifyIdToken, type IdClaims, type Jwk } from './jwt.ts';
+import { fetchWithTimeout, LastGood } from './last-good.ts';
 import {
   authorizeUrl,
   CALLBACK_PATH,
@@ -22,10 +26,10 @@ import {
   type Tokens,
 } from './oauth.ts';
 
-/** The viewer's ID token: the only thing that lets a request through. */
-export const ID_COOKIE = 'scorecard_id';
+/** The viewer's ID token: the only thing that lets a request through (`__Host-`: this host only, HTTPS, path /). */
+export const ID_COOKIE = '__Host-scorecard_id';
 /** The PKCE verifier and nonce of a sign-in in progress (10 minutes). */
-export const ATTEMPT_COOKIE = 'scorecard_signin';
+export const ATTEMPT_COOKIE = '__Host-scorecard_signin';
 
 /** What the function reaches outside itself, so that tests can stand in for Cognito and SSM. */
 export interface EdgeDeps {
@@ -33,6 +37,8 @@ export interface EdgeDeps {
   /** the pool's signing keys; `kid` is the one a token names (refetch when unknown) */
   keys(config: EdgeAuthConfig, kid: string | undefined): Promise<Jwk[]>;
   exchange(config: EdgeAuthConfig, code: string, redirectUri: string, verifier: string): Promise<Tokens>;
+  /** the access list a path needs (functions/access/rule.ts), undefined when it cannot be had */
+  accessList(config: EdgeAuthConfig, need: Exclude<ListNeed, { kind: 'none' }>): Promise<AccessList | undefined>;
   /** seconds since the epoch */
   now(): number;
   attempt(): SignInAttempt;
@@ -85,8 +91,35 @@ async function callback(request: CloudFrontRequest, origin: string, config: Edge
 }
 
 /**
+ * Who the signed-in viewer is: the CRM user of the admin-only attribute,
+ * and the e-mail address only when the pool verified it (viewers cannot
+ * change their attributes: the app client writes none).
+ */
+export function viewerOf(claims: IdClaims): Viewer {
+  return { userId: claims.crmUserId ?? null, email: claims.emailVerified ? (claims.email ?? null) : null };
+}
+
+/** The rule of functions/access/rule.ts on the version's access list: the page, a 403, or a 503 without the list. */
+async function authorise(request: CloudFrontRequest, claims: IdClaims, config: EdgeAuthConfig, deps: EdgeDeps): Promise<CloudFrontRequestResult> {
+  const viewer = viewerOf(claims);
+  const need = accessListFor(request.uri);
+  const list = need.kind === 'none' ? undefined : await deps.accessList(config, need);
+  const home = rootRedirect(viewer, request.uri, list);
+  if (home) return redirect(`/${home}`);
+  if (decide(viewer, request.uri, list) === 'allow') return { ...request, uri: indexUri(request.uri) };
+  if (need.kind !== 'none' && !list) return page('503', 'The list of who may open this page could not be read. Try again in a minute.');
+  const own = list ? homePage(viewer, list) : undefined;
+  return {
+    status: '403',
+    headers: { ...SECURITY_HEADERS, 'content-type': [{ key: 'Content-Type', value: 'text/html; charset=utf-8' }] },
+    body: forbiddenPage(own ? `/${own}` : undefined),
+  };
+}
+
+/**
  * The site's gate, on every viewer request: a valid ID token of the pool
- * lets the request through to S3 (with `/dir/` mapped to `/dir/index.html`);
+ * lets the request through to S3 (with `/dir/` mapped to `/dir/index.html`)
+ * when the access rule lets that viewer open that path, else answers 403;
  * anything else is sent to the hosted UI to sign in, then back to the page
  * it asked for.
  *
@@ -104,7 +137,7 @@ export async function handleViewerRequest(request: CloudFrontRequest, deps: Edge
   if (token) {
     const keys = await deps.keys(config, tokenKeyId(token));
     const claims = verifyIdToken(token, keys, { issuer: issuerOf(config), clientId: config.clientId, now: deps.now() });
-    if (claims) return { ...request, uri: indexUri(request.uri) };
+    if (claims) return authorise(request, claims, config, deps);
   }
   const attempt = deps.attempt();
   const returnTo = request.querystring ? `${request.uri}?${request.querystring}` : request.uri;
@@ -117,19 +150,39 @@ export async function handleViewerRequest(request: CloudFrontRequest, deps: Edge
 const PARAMETER_NAME = process.env.SCORECARD_EDGE_PARAMETER ?? '';
 const PARAMETER_REGION = process.env.SCORECARD_EDGE_PARAMETER_REGION ?? '';
 const SSM_MODULE = '@aws-sdk/client-ssm';
+const S3_MODULE = '@aws-sdk/client-s3';
 
 interface SsmModule {
-  SSMClient: new (options: { region: string }) => { send(command: unknown): Promise<{ Parameter?: { Value?: string } }> };
+  SSMClient: new (options: { region: string }) => {
+    send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<{ Parameter?: { Value?: string } }>;
+  };
   GetParameterCommand: new (input: { Name: string }) => unknown;
 }
 
+interface S3Module {
+  S3Client: new (options: { region: string }) => {
+    send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<{ Body?: { transformToString(): Promise<string> } }>;
+  };
+  GetObjectCommand: new (input: { Bucket: string; Key: string }) => unknown;
+}
+
+/** How long the gate waits for Cognito's keys or an access list: Lambda@Edge has 5 seconds in all. */
+const FETCH_TIMEOUT_MS = 2_000;
+
 /**
  * The real surroundings of the function, cached for the life of the
- * container: the parameter once, the keys until a token names an unknown one.
+ * container: the parameter once; the keys for an hour, or sooner when a
+ * token names an unknown one; each access list for a minute (a new night's
+ * list shows within a minute). Only good values are cached, and the last
+ * good one is kept when a refresh fails.
  */
 export function lambdaDeps(): EdgeDeps {
   let config: Promise<EdgeAuthConfig> | undefined;
-  let keys: { list: Jwk[]; fetchedAt: number } | undefined;
+  const keys = new LastGood<Jwk[]>({ maxAgeMs: 3_600_000, retryMs: 10_000 });
+  let lastUnknownKid = 0;
+  const lists = new LastGood<AccessList>({ maxAgeMs: 60_000, retryMs: 5_000 });
+  let s3: InstanceType<S3Module['S3Client']> | undefined;
+  let s3Module: S3Module | undefined;
   return {
     config() {
       config ??= (async () => {
@@ -137,7 +190,7 @@ export function lambdaDeps(): EdgeDeps {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- not a project dependency
         const ssm = require(SSM_MODULE) as SsmModule;
         const client = new ssm.SSMClient({ region: PARAMETER_REGION });
-        const result = await client.send(new ssm.GetParameterCommand({ Name: PARAMETER_NAME }));
+        const result = await client.send(new ssm.GetParameterCommand({ Name: PARAMETER_NAME }), { abortSignal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
         return parseEdgeAuthConfig(result.Parameter?.Value ?? '');
       })().catch((error: unknown) => {
         config = undefined;
@@ -146,14 +199,38 @@ export function lambdaDeps(): EdgeDeps {
       return config;
     },
     async keys(pool, kid) {
-      const now = Date.now();
-      const known = keys?.list.some((k) => k.kid === kid);
-      if (!keys || (!known && now - keys.fetchedAt > 60_000)) {
-        const response = await fetch(`${issuerOf(pool)}/.well-known/jwks.json`);
+      const load = async (): Promise<Jwk[]> => {
+        const response = await fetchWithTimeout(`${issuerOf(pool)}/.well-known/jwks.json`, FETCH_TIMEOUT_MS);
+        if (!response.ok) throw new Error(`jwks answered ${response.status}`);
         const body = (await response.json()) as { keys?: Jwk[] };
-        keys = { list: body.keys ?? [], fetchedAt: now };
+        return Array.isArray(body.keys) ? body.keys : [];
+      };
+      const good = (list: Jwk[]) => list.some((k) => k.kty === 'RSA' && typeof k.kid === 'string');
+      const now = Date.now();
+      const cached = await keys.get('jwks', load, good, now);
+      // a token signed with a key we do not know yet: the pool may have rotated (asked at most once a minute)
+      if (kid && !cached?.some((k) => k.kid === kid) && now - lastUnknownKid > 60_000) {
+        lastUnknownKid = now;
+        return (await keys.get('jwks', load, good, now, true)) ?? [];
       }
-      return keys.list;
+      return cached ?? [];
+    },
+    async accessList(pool, need) {
+      const key = accessKey(need, EDGE_ACCESS_PREFIX);
+      return lists.get(
+        key,
+        async () => {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports -- the runtime's SDK, as above
+          s3Module ??= require(S3_MODULE) as S3Module;
+          s3 ??= new s3Module.S3Client({ region: pool.accessRegion });
+          const result = await s3.send(new s3Module.GetObjectCommand({ Bucket: pool.accessBucket, Key: key }), {
+            abortSignal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+          });
+          return parseAccessList(JSON.parse((await result.Body?.transformToString()) ?? ''));
+        },
+        (list) => need.kind === 'latest' || list.asOf === need.asOf,
+        Date.now(),
+      );
     },
     exchange: (pool, code, redirectUri, verifier) => exchangeCode(pool, code, redirectUri, verifier),
     now: () => Math.floor(Date.now() / 1000),

@@ -15,8 +15,9 @@ import type { Construct } from 'constructs';
 import { AWS_ENV, stageConfigJson } from '../../functions/aws/env.ts';
 import type { Config } from '../../functions/config.ts';
 import { ConfigError } from '../../functions/errors.ts';
-import { grantBucket, nagAccount, nagArn } from '../constructs/bucket-access.ts';
+import { grantBucket, nagAccount } from '../constructs/bucket-access.ts';
 import { importBucket, sharedBucketName } from '../constructs/shared-bucket.ts';
+import { grantPrefixes, LANDING_PREFIXES, STAGE_PREFIXES } from '../constructs/prefix-access.ts';
 import { DuckDbFunction } from '../constructs/duckdb-function.ts';
 import { NightlyStateMachine } from '../constructs/nightly-state-machine.ts';
 import { SiteBuild } from '../constructs/site-build.ts';
@@ -133,8 +134,8 @@ export class PipelineStack extends Stack {
       deadLetterQueue: deadLetters,
       retryAttempts: 2,
     });
-    grantBucket(this.ingest.executionRole, landing, 'read', 'ingest reads landing/<drop>/');
-    grantBucket(this.ingest.executionRole, lake, 'read-write', 'ingest writes raw/, quarantine/ and reports/ingest/');
+    grantPrefixes(this.ingest.executionRole, landing, LANDING_PREFIXES, 'one folder per delivered drop');
+    grantPrefixes(this.ingest.executionRole, lake, STAGE_PREFIXES.ingest, 'one folder or report per drop');
     // on the imported bucket, so that the notification lives here and the lake stack does not depend on this one
     landing.addEventNotification(
       EventType.OBJECT_CREATED,
@@ -155,7 +156,7 @@ export class PipelineStack extends Stack {
       description: 'Scorecard compute: KPI tables of one version',
       memoryMb: aws.memoryMb.compute,
     });
-    grantBucket(this.compute.executionRole, lake, 'read-write', 'compute reads raw/ and replaces kpi/<table>/as_of=<date>/');
+    grantPrefixes(this.compute.executionRole, lake, STAGE_PREFIXES.compute, 'raw/<table>/drop=<id>/ and kpi/<table>/as_of=<date>/');
     if (config.engine === 'athena') this.grantAthena(this.compute, lake, props);
 
     this.notify = new DuckDbFunction(this, 'Notify', {
@@ -164,7 +165,7 @@ export class PipelineStack extends Stack {
       description: 'Scorecard notify: e-mails the links of one version with SES',
       memoryMb: aws.memoryMb.notify,
     });
-    grantBucket(this.notify.executionRole, lake, 'read-write', 'notify reads kpi/ and site/, appends notify/<as_of>/sent.jsonl');
+    grantPrefixes(this.notify.executionRole, lake, STAGE_PREFIXES.notify, 'one folder per version date');
     const sender = senderAddress(config.email.from);
     this.notify.addToRolePolicy(
       new PolicyStatement({
@@ -273,7 +274,8 @@ export class PipelineStack extends Stack {
         resources: [this.formatArn({ service: 'athena', resource: 'workgroup', resourceName: props.catalog.workgroupName })],
       }),
     );
-    // UNLOAD writes the family results to staging/ with multipart uploads
+    // UNLOAD writes the family results to staging/ with multipart uploads; compute reads them back
+    grantPrefixes(role, lake, STAGE_PREFIXES.computeAthena, 'UNLOAD names its files and multipart uploads per run');
     role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['s3:AbortMultipartUpload', 's3:ListMultipartUploadParts', 's3:GetBucketLocation', 's3:ListBucketMultipartUploads'],
@@ -304,10 +306,6 @@ export class PipelineStack extends Stack {
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:glue:${this.region}:${nagAccount(this)}:table/${props.catalog.databaseName}/*]`,
       reason: 'Athena reads the metadata of every table of the lake database and compute re-creates its canonical views; limited to that database.',
-    });
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagArn(role, lake)}/staging/*]`,
-      reason: 'UNLOAD names its multipart uploads at run time; limited to the staging/ prefix of the lake.',
     });
   }
 }

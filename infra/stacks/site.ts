@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -13,12 +13,15 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Policy, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { EDGE_ACCESS_PREFIX } from '../../functions/access/keys.ts';
 import type { Config } from '../../functions/config.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { SiteAuth } from '../constructs/site-auth.ts';
 import { SiteGate } from '../constructs/site-gate.ts';
+import { siteRateLimit } from '../constructs/site-rate-limit.ts';
 import { exportBucket, sharedBucketName } from '../constructs/shared-bucket.ts';
 
 export interface SiteStackProps extends StackProps {
@@ -78,6 +81,17 @@ export class SiteStack extends Stack {
       parameterRegion: this.region,
     });
 
+    // the gate reads the access lists (never served: the access rule denies _access/ to everyone)
+    const gateReads = new Policy(this, 'GateReadsAccessLists', {
+      roles: [Role.fromRoleName(this, 'GateRole', gate.roleName)],
+      statements: [new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.siteBucket.arnForObjects(`${EDGE_ACCESS_PREFIX}*`)] })],
+    });
+    Validations.of(gateReads).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.siteBucket.node.defaultChild as CfnElement)}.Arn>/${EDGE_ACCESS_PREFIX}*]`,
+      reason: 'One access list per published version, named by its date at run time; read-only and limited to the _access/ prefix.',
+    });
+    const webAclId = siteRateLimit(this, aws.siteRateLimit);
+
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Scorecard reports: CSP, HSTS, no referrer',
       securityHeadersBehavior: {
@@ -102,6 +116,7 @@ export class SiteStack extends Stack {
         edgeLambdas: [{ functionVersion: gate.fn.currentVersion, eventType: LambdaEdgeEventType.VIEWER_REQUEST }],
       },
       defaultRootObject: 'index.html',
+      ...(webAclId ? { webAclId } : {}),
       httpVersion: HttpVersion.HTTP2_AND_3,
       enableLogging: true,
       logBucket: props.accessLogs,
@@ -114,16 +129,16 @@ export class SiteStack extends Stack {
           }
         : {}),
     });
-    Validations.of(this.distribution).acknowledge(
-      {
-        id: 'AwsSolutions-CFR1',
-        reason: 'Viewers are the company\'s own staff wherever they travel; every request must pass the Cognito sign-in instead.',
-      },
-      {
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Viewers are the company\'s own staff wherever they travel; every request must pass the Cognito sign-in instead.',
+    });
+    if (!webAclId) {
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
-        reason: 'A static, sign-in-only site with no forms or APIs: the edge sign-in check rejects anonymous requests before S3.',
-      },
-    );
+        reason: 'aws.siteRateLimit is 0: a static, sign-in-only site with no forms or APIs, whose edge gate rejects anonymous requests before S3; set aws.siteRateLimit for a WAF rate rule.',
+      });
+    }
     if (!ownDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
@@ -138,6 +153,7 @@ export class SiteStack extends Stack {
       siteUrls: ownDomain ? [this.siteUrl, `https://${this.distribution.distributionDomainName}`] : [this.siteUrl],
       viewers: aws.siteViewers,
       parameterName,
+      siteBucket: this.siteBucket,
     });
 
     new CfnOutput(this, 'SiteUrl', { value: `${this.siteUrl}/`, description: 'The report site (sign in with an invited address)' });

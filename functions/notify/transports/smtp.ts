@@ -7,17 +7,21 @@ export interface SmtpOptions {
   port: number;
   secure: boolean;
   auth?: { user: string; pass: string };
+  /** STARTTLS or fail: set whenever there are credentials on a connection that does not start with TLS */
+  requireTLS?: boolean;
 }
 
 /**
  * SMTP options from the config, with credentials from the environment
  * (`SCORECARD_SMTP_USER`, `SCORECARD_SMTP_PASSWORD`) so that they stay out of
- * the config file.
+ * the config file. With credentials the connection must be encrypted: TLS
+ * from the start (`secure`) or STARTTLS, never plain text.
  */
 export function smtpOptions(email: EmailConfig, env: NodeJS.ProcessEnv = process.env): SmtpOptions {
   const user = env.SCORECARD_SMTP_USER;
   const pass = env.SCORECARD_SMTP_PASSWORD;
-  return { ...email.smtp, ...(user && pass ? { auth: { user, pass } } : {}) };
+  // a password never crosses the network in clear: without TLS from the start, STARTTLS is required
+  return { ...email.smtp, ...(user && pass ? { auth: { user, pass }, requireTLS: !email.smtp.secure } : {}) };
 }
 
 /**

@@ -9,6 +9,8 @@ const config: EdgeAuthConfig = {
   userPoolId: 'eu-west-1_pool',
   clientId: 'client-1',
   domain: 'https://scorecard-123.auth.eu-west-1.amazoncognito.com',
+  accessBucket: 'site-bucket',
+  accessRegion: 'eu-west-1',
 };
 
 describe('sign-in with the hosted UI', () => {

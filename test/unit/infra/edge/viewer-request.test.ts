@@ -4,12 +4,16 @@ import type { EdgeAuthConfig } from '../../../../infra/edge/auth-config.ts';
 import { ATTEMPT_COOKIE, handleViewerRequest, ID_COOKIE, type EdgeDeps } from '../../../../infra/edge/viewer-request.ts';
 import { decodeState } from '../../../../infra/edge/oauth.ts';
 import { poolKey, signToken } from './tokens.ts';
+import { buildAccessList } from '../../../../functions/access/access-list.ts';
+import { ORG } from '../../access/org-fixture.ts';
 
 const config: EdgeAuthConfig = {
   region: 'eu-west-1',
   userPoolId: 'eu-west-1_pool',
   clientId: 'client-1',
   domain: 'https://scorecard-123.auth.eu-west-1.amazoncognito.com',
+  accessBucket: 'site-bucket',
+  accessRegion: 'eu-west-1',
 };
 const issuer = `https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_pool`;
 const NOW = 1_800_000_000;
@@ -46,6 +50,7 @@ describe('the sign-in gate', () => {
         exchanged.push({ code, redirectUri, verifier });
         return { id_token: signToken(key.privateKey, { sub: 'u1', iss: issuer, aud: 'client-1', token_use: 'id', exp: NOW + 60 }), expires_in: 43_200 };
       },
+      accessList: async () => buildAccessList('2026-11-26', ORG, { orgViewers: [], aeSeesTeam: false }),
       now: () => NOW,
       attempt: () => ({ verifier: 'v'.repeat(43), challenge: 'c'.repeat(43), nonce: 'nonce-1' }),
     };
@@ -65,7 +70,7 @@ describe('the sign-in gate', () => {
   });
 
   it('lets a viewer with a valid token through to the page’s index.html', async () => {
-    const token = signToken(key.privateKey, { sub: 'u1', iss: issuer, aud: 'client-1', token_use: 'id', exp: NOW + 60 });
+    const token = signToken(key.privateKey, { sub: 'u1', iss: issuer, aud: 'client-1', token_use: 'id', exp: NOW + 60, 'custom:crm_user_id': 'VP' });
 
     const result = await handleViewerRequest(request('/v/2026-11-26/', `other=1; ${ID_COOKIE}=${token}`), freshDeps());
 
