@@ -250,7 +250,7 @@ describe.each(GOLDEN_CASES)('golden case %s computed on Athena (played by DuckDB
     await computeVersion(withEngine('athena'), asOf);
     const engine = await DuckDbEngine.open();
     try {
-      const file = join(store.path(kpiPartition(table, asOf)), 'part-0.parquet');
+      const file = liveKpiFile(store.root, table, asOf);
       await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
       const diff = await compareInsights(engine, table, join(dir, 'expected', 'insights', `${table}.csv`), INSIGHT_KEYS[table] ?? []);
       expect(diff.sample).toEqual([]);

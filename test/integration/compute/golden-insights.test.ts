@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeVersion } from '../../../functions/compute/compute.ts';
 import { INSIGHT_TABLES } from '../../../functions/lake/insight-tables.ts';
-import { kpiPartition, OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
+import { OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
+import { liveKpiFile } from '../../helpers/live-kpi.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
@@ -35,7 +36,7 @@ describe.each(GOLDEN_CASES)('golden case %s: the insight tables', (name) => {
     await computeVersion(ctx, asOf);
     engine = await DuckDbEngine.open();
     for (const table of OUTPUT_TABLES) {
-      const file = join(workspace, kpiPartition(table, asOf), 'part-0.parquet');
+      const file = liveKpiFile(workspace, table, asOf);
       await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
     }
   });

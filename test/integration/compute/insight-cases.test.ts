@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeVersion } from '../../../functions/compute/compute.ts';
-import { kpiPartition, OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
+import { OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
+import { liveKpiFile } from '../../helpers/live-kpi.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await computeVersion(ctx, AS_OF);
   engine = await DuckDbEngine.open();
   for (const table of OUTPUT_TABLES) {
-    const file = join(workspace, kpiPartition(table, AS_OF), 'part-0.parquet');
+    const file = liveKpiFile(workspace, table, AS_OF);
     await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
   }
 });

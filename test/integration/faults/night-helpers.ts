@@ -44,7 +44,14 @@ export async function tree(dir: string, prefix = ''): Promise<Map<string, string
   if (!existsSync(base)) return out;
   const entries = await readdir(base, { withFileTypes: true, recursive: true });
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
-  for (const file of files) out.set(relative(dir, file).split(sep).join('/'), createHash('sha256').update(await readFile(file)).digest('hex'));
+  for (const file of files) {
+    // a running night renews its lease and renames temporary files while we read: a file gone since the listing is skipped
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (bytes) out.set(relative(dir, file).split(sep).join('/'), createHash('sha256').update(bytes).digest('hex'));
+  }
   return out;
 }
 

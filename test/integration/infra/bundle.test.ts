@@ -10,6 +10,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_ENV } from '../../../functions/aws/env.ts';
 import { resolveConfig } from '../../../functions/config.ts';
+import { OUTPUT_TABLES } from '../../../functions/lake/output-tables.ts';
 import { bindingPackage } from '../../../infra/bundling/add-duckdb.ts';
 import { DuckDbFunction } from '../../../infra/constructs/duckdb-function.ts';
 import { REPO_ROOT } from '../../../infra/scorecard.ts';
@@ -131,7 +132,7 @@ describe('the packaged compute function', () => {
     // Powertools logs JSON lines to stdout too
     const result = JSON.parse(stdout.slice(stdout.lastIndexOf('\nRESULT ') + 8)) as { asOf: string; rows: Record<string, number> };
     expect(result.asOf).toBe('2026-11-26');
-    expect(Object.keys(result.rows).sort()).toEqual(['entities', 'kpi_breakdowns', 'kpi_values']);
+    expect(Object.keys(result.rows).sort()).toEqual([...OUTPUT_TABLES].sort());
     const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: 'lake', Prefix: 'kpi/' }));
     expect((listed.Contents ?? []).map((o) => o.Key)).toEqual(
       expect.arrayContaining(['kpi/_live/as_of=2026-11-26.json', expect.stringMatching(/^kpi\/kpi_values\/as_of=2026-11-26\/part-[0-9a-f]+\.parquet$/)]),

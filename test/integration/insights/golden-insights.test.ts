@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeVersion } from '../../../functions/compute/compute.ts';
-import { kpiPartition } from '../../../functions/lake/output-tables.ts';
+import type { OutputTable } from '../../../functions/lake/output-tables.ts';
+import { liveKpiFile } from '../../helpers/live-kpi.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
@@ -52,7 +53,7 @@ describe.each(GOLDEN_CASES)('golden case %s: account book, same-point comparison
     await computeVersion(ctx, asOf);
     engine = await DuckDbEngine.open();
     for (const table of [...Object.keys(KEYS), 'kpi_values']) {
-      const file = join(workspace, kpiPartition(table as keyof typeof KEYS, asOf), 'part-0.parquet');
+      const file = liveKpiFile(workspace, table as OutputTable, asOf);
       await engine.exec(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
     }
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeVersion } from '../../../functions/compute/compute.ts';
 import { runParams } from '../../../functions/compute/params.ts';
 import { loadSamePoint, writeSamePointFiles } from '../../../functions/compute/same-point.ts';
-import { kpiPartition } from '../../../functions/lake/output-tables.ts';
+import { liveKpiFile } from '../../helpers/live-kpi.ts';
 import { resolveConfig } from '../../../functions/config.ts';
 import type { StageContext } from '../../../functions/context.ts';
 import { DuckDbEngine } from '../../../functions/engine/duckdb.ts';
@@ -50,7 +50,7 @@ beforeAll(async () => {
   for (const previous of PREVIOUS) await computeVersion(ctx, previous.asOf);
   engine = await DuckDbEngine.open();
   await loadSamePoint(engine, files);
-  const parts = PREVIOUS.map((p) => quoteLiteral(join(workspace, kpiPartition('kpi_values', p.asOf), 'part-0.parquet')));
+  const parts = PREVIOUS.map((p) => quoteLiteral(liveKpiFile(workspace, 'kpi_values', p.asOf)));
   await engine.exec(`CREATE VIEW earlier_runs AS SELECT * FROM read_parquet([${parts.join(', ')}])`);
 });
 
